@@ -1,0 +1,49 @@
+import * as core from '@actions/core';
+import { ConfigurationError, formatLocation } from './errors.js';
+import { redact } from './secrets.js';
+
+/**
+ * Runs an action's body. A ConfigurationError becomes one error line, prefixed with
+ * the action's name and annotated on the file and line at fault; anything else is a
+ * bug: one error line for the user, the stack trace in the debug log.
+ * Either way the process exits non-zero.
+ */
+export async function runAction(prefix: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    reportFailure(prefix, error);
+  }
+}
+
+export function reportFailure(prefix: string, error: unknown): void {
+  process.exitCode = 1;
+  if (error instanceof ConfigurationError) {
+    const location = error.location;
+    const where = location ? `${formatLocation(location)}: ` : '';
+    const message = redact(`${prefix}: ${where}${error.message}`);
+    if (location) {
+      core.error(message, {
+        title: prefix,
+        file: location.file,
+        startLine: location.line,
+        startColumn: location.column,
+        endLine: location.endLine,
+        endColumn: location.endColumn,
+      });
+    } else {
+      core.error(message, { title: prefix });
+    }
+    return;
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  if (error instanceof Error && error.stack) core.debug(redact(error.stack));
+  core.error(redact(`${prefix}: unexpected error: ${reason} (re-run with debug logging for the stack trace)`), {
+    title: prefix,
+  });
+}
+
+/** Sets an output, serialising objects as compact JSON. */
+export function setOutput(name: string, value: unknown): void {
+  core.setOutput(name, typeof value === 'string' ? value : JSON.stringify(value));
+}

@@ -1,0 +1,46 @@
+/** Where in a user's file a problem is, for the error line and the GitHub annotation. */
+export interface FileLocation {
+  file: string;
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+/**
+ * An error the user can fix: bad input, a malformed file, a missing tool.
+ * The action prints its message as one error line (annotated on the file when
+ * `location` is set) and exits non-zero, without a stack trace.
+ */
+export class ConfigurationError extends Error {
+  override readonly name = 'ConfigurationError';
+  readonly location: FileLocation | undefined;
+
+  constructor(message: string, location?: FileLocation) {
+    super(message);
+    this.location = location;
+  }
+}
+
+/** An action whose issue has not landed yet: it must fail, never succeed silently. */
+export class NotImplementedError extends ConfigurationError {
+  constructor() {
+    super(
+      'not implemented yet in this release of aura/actions; remove this step or pin a release ' +
+        'that ships it (the README lists what each release contains)',
+    );
+  }
+}
+
+export function formatLocation(location: FileLocation): string {
+  let text = location.file;
+  if (location.line !== undefined) {
+    text += `:${location.line}`;
+    if (location.column !== undefined) text += `:${location.column}`;
+  }
+  return text;
+}
+
+export function isErrnoException(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
+}
