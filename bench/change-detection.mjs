@@ -1,0 +1,177 @@
+// Change detection on a generated monorepo of 400 services x 40 files, with 12,300 changed
+// files across 300 services: this suite's detect-changed-services bundle against
+// dorny/paths-filter's committed dist/index.js with equivalent filters, in the same run.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compare, gitDirOfMirror, ms, NODE24, report, ROOT } from './lib.mjs';
+
+const SERVICES = 400;
+const FILES_PER_SERVICE = 40;
+const CHANGED_SERVICES = 300;
+
+function git(cwd, ...args) {
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'b@x', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'b@x' },
+  }).trim();
+}
+
+function makeMonorepo(dir) {
+  git(dir, 'init', '-q', '-b', 'main');
+  const catalog = ['version: 1', 'global:', '  - requirements-base.txt', 'services:'];
+  const filters = [];
+  for (let s = 0; s < SERVICES; s++) {
+    const name = `svc-${String(s).padStart(3, '0')}`;
+    const folder = `services/svc_${String(s).padStart(3, '0')}`;
+    catalog.push(`  ${name}:`, `    paths: ["${folder}/**"]`, `    ignore: ["**/*.md"]`);
+    filters.push(`${name}:`, `  - '${folder}/**'`, `  - 'requirements-base.txt'`);
+    for (let f = 0; f < FILES_PER_SERVICE; f++) {
+      const sub = f % 4 === 0 ? 'src' : f % 4 === 1 ? 'tests' : f % 4 === 2 ? 'scripts' : 'src/models';
+      mkdirSync(join(dir, folder, sub), { recursive: true });
+      writeFileSync(join(dir, folder, sub, `file_${f}.py`), `# ${name} file ${f}\n`);
+    }
+  }
+  mkdirSync(join(dir, '.github'), { recursive: true });
+  writeFileSync(join(dir, '.github', 'services.yml'), `${catalog.join('\n')}\n`);
+  writeFileSync(join(dir, 'filters.yml'), `${filters.join('\n')}\n`);
+  writeFileSync(join(dir, 'requirements-base.txt'), 'numpy\n');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-qm', 'base');
+  const base = git(dir, 'rev-parse', 'HEAD');
+  let changed = 0;
+  for (let s = 0; s < CHANGED_SERVICES; s++) {
+    const folder = `services/svc_${String(s).padStart(3, '0')}`;
+    for (let f = 0; f < FILES_PER_SERVICE; f++) {
+      const sub = f % 4 === 0 ? 'src' : f % 4 === 1 ? 'tests' : f % 4 === 2 ? 'scripts' : 'src/models';
+      writeFileSync(join(dir, folder, sub, `file_${f}.py`), `# changed\n`);
+      changed++;
+    }
+    writeFileSync(join(dir, folder, 'src', 'added.py'), '# new\n');
+    changed++;
+  }
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-qm', 'head');
+  const head = git(dir, 'rev-parse', 'HEAD');
+  return { base, head, changed };
+}
+
+function runnerEnv(dir, eventPath, extra) {
+  const runner = mkdtempSync(join(tmpdir(), 'aura-bench-runner-'));
+  const output = join(runner, 'output');
+  const summary = join(runner, 'summary');
+  writeFileSync(output, '');
+  writeFileSync(summary, '');
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_WORKSPACE: dir,
+    GITHUB_OUTPUT: output,
+    GITHUB_STEP_SUMMARY: summary,
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_REPOSITORY: 'aura/bench',
+    RUNNER_TEMP: runner,
+    ...extra,
+  };
+}
+
+export async function run() {
+  const pathsFilterGit = gitDirOfMirror('dorny', 'paths-filter');
+  const dir = mkdtempSync(join(tmpdir(), 'aura-bench-monorepo-'));
+  const scratch = mkdtempSync(join(tmpdir(), 'aura-bench-'));
+  try {
+    const started = performance.now();
+    const { base, head, changed } = makeMonorepo(dir);
+    console.log(`bench: generated ${SERVICES} services x ${FILES_PER_SERVICE} files, ${changed} changed files (${ms(performance.now() - started)})`);
+    const eventPath = join(scratch, 'event.json');
+    writeFileSync(
+      eventPath,
+      JSON.stringify({ ref: 'refs/heads/main', before: base, after: head, forced: false, repository: { default_branch: 'main' } }),
+    );
+    const ours = join(ROOT, 'dist', 'detect-changed-services', 'index.js');
+    const commands = [
+      {
+        name: 'git diff --name-only',
+        file: 'git',
+        args: ['diff', '--name-only', base, head],
+        options: { cwd: dir },
+      },
+      { name: 'node start (Node 24)', file: NODE24, args: ['-e', '0'] },
+      {
+        name: 'aura detect-changed-services',
+        file: NODE24,
+        args: [ours],
+        options: { cwd: dir, env: runnerEnv(dir, eventPath, { GITHUB_SHA: head }) },
+        check: (result) => {
+          if (result.status !== 0) throw new Error(`detect-changed-services failed:\n${result.stdout}\n${result.stderr}`);
+        },
+      },
+    ];
+    let pathsFilter;
+    if (pathsFilterGit) {
+      pathsFilter = join(scratch, 'paths-filter.js');
+      writeFileSync(pathsFilter, execFileSync('git', ['--git-dir', pathsFilterGit, 'show', 'HEAD:dist/index.js']));
+      commands.push({
+        name: 'dorny/paths-filter',
+        file: NODE24,
+        args: [pathsFilter],
+        options: {
+          cwd: dir,
+          env: runnerEnv(dir, eventPath, { GITHUB_SHA: head, INPUT_FILTERS: 'filters.yml', INPUT_BASE: base, INPUT_REF: head, INPUT_TOKEN: '', 'INPUT_LIST-FILES': 'none', 'INPUT_INITIAL-FETCH-DEPTH': '100', 'INPUT_PREDICATE-QUANTIFIER': 'some' }),
+        },
+        check: (result) => {
+          if (result.status !== 0) throw new Error(`paths-filter failed:\n${result.stdout.slice(-2000)}\n${result.stderr}`);
+        },
+      });
+    } else {
+      console.log('bench: dorny/paths-filter is not fetched here (expected under /work/.mirror); its comparison is skipped');
+    }
+    const timings = compare(commands, { runs: 15, warmup: 2 });
+
+    const missingInput = [
+      {
+        name: 'aura: start that reports a missing catalog',
+        file: NODE24,
+        args: [ours],
+        options: { cwd: scratch, env: runnerEnv(scratch, eventPath, { 'INPUT_CATALOG': 'missing.yml' }) },
+        check: (result) => {
+          if (result.status === 0) throw new Error('expected a failure for the missing catalog');
+        },
+      },
+    ];
+    if (pathsFilter) {
+      missingInput.push({
+        name: 'paths-filter: start that reports a missing input',
+        file: NODE24,
+        args: [pathsFilter],
+        options: { cwd: scratch, env: runnerEnv(scratch, eventPath, {}) },
+        check: (result) => {
+          if (result.status === 0) throw new Error('expected paths-filter to fail without filters');
+        },
+      });
+    }
+    const starts = compare(missingInput, { runs: 15, warmup: 2 });
+
+    const lines = ['| command | median wall | min |', '| --- | --- | --- |'];
+    for (const [name, t] of Object.entries({ ...timings, ...starts })) lines.push(`| ${name} | ${ms(t.median)} | ${ms(t.min)} |`);
+    const oursMedian = timings['aura detect-changed-services'].median;
+    lines.push('');
+    lines.push(`target: aura at most 0.300 s median — measured ${ms(oursMedian)} (${oursMedian <= 300 ? 'met' : 'NOT met'})`);
+    if (pathsFilter) {
+      const ratio = timings['dorny/paths-filter'].median / oursMedian;
+      lines.push(`ratio: paths-filter / aura = ${ratio.toFixed(2)}x (target at least 4x: ${ratio >= 4 ? 'met' : 'NOT met'})`);
+      const startRatio = starts['paths-filter: start that reports a missing input'].median / starts['aura: start that reports a missing catalog'].median;
+      lines.push(`error start: paths-filter / aura = ${startRatio.toFixed(2)}x (target: aura no slower, ratio >= 1: ${startRatio >= 1 ? 'met' : 'NOT met'})`);
+    }
+    report('Change detection (400 services x 40 files, 12,300 changed files in 300 services)', lines);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
