@@ -30,7 +30,9 @@ function compile(pattern: string): { key: string; test: (path: string) => boolea
     const prefix = `${literal}/`;
     return { key: literal, test: (path) => path === literal || path.startsWith(prefix) };
   }
-  const regex = picomatch.makeRe(pattern, PICOMATCH_OPTIONS);
+  // dotAll: git allows newlines in file names, and `**` must still cross them.
+  const compiled = picomatch.makeRe(pattern, PICOMATCH_OPTIONS);
+  const regex = new RegExp(compiled.source, `${compiled.flags}s`);
   return { key: scan.base.replace(/\/+$/, ''), test: (path) => regex.test(path) };
 }
 
