@@ -47,7 +47,7 @@ export function stageCovers(catalogStage: string, dvcStage: string): boolean {
 
 /**
  * Decides which services a set of changed files (and changed DVC stages) affects.
- * A rename counts for its old and new path. A global change affects every service; a
+ * A rename counts for its old and new path, a copy for its new path only. A global change affects every service; a
  * change in a shared group or a service affects every service that uses it, transitively.
  */
 export function computeAffected(
@@ -67,7 +67,11 @@ export function computeAffected(
   };
 
   for (const file of files) {
-    const paths = file.previousPath && file.previousPath !== file.path ? [file.path, file.previousPath] : [file.path];
+    // A rename changes both paths; a copy leaves its source untouched.
+    const paths =
+      file.status === 'renamed' && file.previousPath && file.previousPath !== file.path
+        ? [file.path, file.previousPath]
+        : [file.path];
     for (const path of paths) {
       for (const owner of matcher.match(path)) {
         if (owner.kind === 'global') {

@@ -5,7 +5,11 @@ export interface ChangedFile {
   /** Repository-relative path at the head (for a deletion: the deleted path). */
   path: string;
   status: ChangeStatus;
-  /** For renames and copies: the path at the base. A rename counts for both paths. */
+  /**
+   * For renames and copies: the path at the base. A rename counts for both paths; a copy only
+   * for `path` (its source did not change). git reports renames (-M); copies come only from
+   * GitHub's REST list (git's copy detection costs time on large diffs and adds nothing).
+   */
   previousPath?: string;
 }
 
@@ -15,7 +19,8 @@ export interface ChangedFile {
  *   readable through the REST API).
  * - `all`: every service, because no meaningful base exists (first commit, a tag with no
  *   earlier release tag, a new default branch...).
- * - `selected`: the services a person or schedule asked for (workflow_dispatch, schedule).
+ * - `selected`: the services a person or schedule asked for (workflow_dispatch, schedule,
+ *   repository_dispatch); `[]` when nothing is to be built (a deleted branch or tag).
  */
 export type Comparison =
   | { kind: 'diff'; base: string; head: string; reason: string; pullRequest?: number }
