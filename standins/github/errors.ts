@@ -26,6 +26,7 @@ export const DOCS = {
   updateCheckRun: 'https://docs.github.com/rest/checks/runs#update-a-check-run',
   getCheckRun: 'https://docs.github.com/rest/checks/runs#get-a-check-run',
   listCheckRunsForRef: 'https://docs.github.com/rest/checks/runs#list-check-runs-for-a-git-reference',
+  getAuthenticatedUser: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
   rateLimit: 'https://docs.github.com/rest/rate-limit/rate-limit#get-rate-limit-status-for-the-authenticated-user',
   primaryRateLimit: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-primary-rate-limits',
   secondaryRateLimit:

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_TOKENS, type TokenIdentity } from './accounts.js';
+import { accountId, DEFAULT_TOKENS, userJson, type TokenIdentity } from './accounts.js';
 import {
   ApiError,
   badCredentials,
@@ -341,6 +341,18 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     if (path === '/rate_limit' && method === 'GET') {
       const core = { limit: window.limit, used: window.used, remaining: window.limit - window.used, reset: window.reset };
       return send(200, { resources: { core }, rate: core }, rateHeaders(window));
+    }
+    if (path === '/user' && method === 'GET') {
+      window.used++;
+      // GITHUB_TOKEN and App installation tokens cannot read the authenticated user; personal tokens can.
+      if (!identity) {
+        const error = requiresAuthentication(DOCS.getAuthenticatedUser);
+        return send(error.status, error.body, rateHeaders(window));
+      }
+      if (identity.type === 'Bot') {
+        return send(403, errorBody(403, 'Resource not accessible by integration', DOCS.getAuthenticatedUser), rateHeaders(window));
+      }
+      return send(200, userJson(identity.login, 'User', apiUrl, state.webUrl, accountId(identity.login, identity.id)), rateHeaders(window));
     }
     if (window.used >= window.limit) {
       const message = primaryLimitMessage(identity, req.socket.remoteAddress ?? '127.0.0.1');

@@ -35,6 +35,16 @@ describe('GitHub stand-in: tokens, permissions and common headers', () => {
     });
   });
 
+  it('answers GET /user for a personal token, and 403 for an Actions or App token, as GitHub does', async () => {
+    const user = await call(gh, 'GET', '/user', { token: 'github_pat_read' });
+    expect(user.status).toBe(200);
+    expect(user.json).toMatchObject({ login: 'mona', type: 'User' });
+    const bot = await call(gh, 'GET', '/user', { token: 'ghs_write' });
+    expect(bot.status).toBe(403);
+    expect(bot.json).toMatchObject({ message: 'Resource not accessible by integration' });
+    expect((await call(gh, 'GET', '/user', { token: null })).status).toBe(401);
+  });
+
   it('answers a write without a token with 401 Requires authentication', async () => {
     const answer = await call(gh, 'POST', '/repos/aura/public-site/deployments', { token: null, body: { ref: 'main' } });
     expect(answer.status).toBe(401);
