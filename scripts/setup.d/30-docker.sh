@@ -9,7 +9,14 @@ set -euo pipefail
 log=/var/log/aura-dockerd.log
 engine_client=/usr/bin/docker
 
-packages=(docker.io docker-registry busybox-static apache2-utils)
+packages=(docker-registry busybox-static apache2-utils)
+# A machine whose Docker engine already answers (GitHub's hosted runners ship Docker CE) keeps
+# it: Debian's docker.io would conflict with it.
+if [ ! -x "$engine_client" ] && command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
+  engine_client=$(command -v docker)
+elif [ ! -x "$engine_client" ]; then
+  packages=(docker.io "${packages[@]}")
+fi
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
