@@ -116,7 +116,7 @@ export async function run() {
     let pathsFilter;
     if (pathsFilterGit) {
       pathsFilter = join(scratch, 'paths-filter.js');
-      writeFileSync(pathsFilter, execFileSync('git', ['--git-dir', pathsFilterGit, 'show', 'HEAD:dist/index.js']));
+      writeFileSync(pathsFilter, execFileSync('git', ['--git-dir', pathsFilterGit, 'show', 'HEAD:dist/index.js'], { maxBuffer: 64 * 1024 * 1024 }));
       commands.push({
         name: 'dorny/paths-filter',
         file: NODE24,

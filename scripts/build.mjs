@@ -3,7 +3,7 @@
 // and writes the alias action.yml files from their source. `--out <dir>` builds elsewhere
 // (the freshness check builds into a temporary directory and compares).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ALIASES, BUNDLES } from './actions.mjs';
@@ -28,13 +28,23 @@ for (const name of selected) {
 const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
 for (const name of selected) {
   const out = join(outRoot, name);
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
+  // Built beside the target and swapped in, so a failed build leaves the last bundle in place.
+  const fresh = `${out}.building`;
+  rmSync(fresh, { recursive: true, force: true });
+  mkdirSync(fresh, { recursive: true });
   const started = Date.now();
-  execFileSync(process.execPath, [ncc, 'build', join('src', 'actions', name, 'index.ts'), '-o', out, '--quiet', '--target', 'es2023'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  try {
+    execFileSync(process.execPath, [ncc, 'build', join('src', 'actions', name, 'index.ts'), '-o', fresh, '--quiet', '--target', 'es2023'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+  } catch {
+    rmSync(fresh, { recursive: true, force: true });
+    console.error(`build: ${name} failed; dist/${name} is unchanged`);
+    process.exit(1);
+  }
+  rmSync(out, { recursive: true, force: true });
+  renameSync(fresh, out);
   console.log(`build: ${name} -> ${out} (${Date.now() - started} ms)`);
 }
 

@@ -34,6 +34,8 @@ describe('the resolver', () => {
   it('accepts an action whose entry exists, by owner path and by ./ path', () => {
     expect(resolveUses('aura/actions/good@v1', root)).toBeUndefined();
     expect(resolveUses('./good', root)).toBeUndefined();
+    expect(resolveUses('$/good', root)).toBeUndefined();
+    expect(resolveUses('$/broken', root)).toMatch(/does not exist/);
   });
 
   it('rejects a missing action, a missing entry file, and the repository root', () => {
@@ -49,10 +51,11 @@ describe('the resolver', () => {
   });
 
   it('finds references with their line numbers, quoted or not', () => {
-    const text = 'steps:\n  - uses: aura/actions/good@v1\n  - uses: "./broken"\n  - uses: actions/checkout@v4\n';
+    const text = 'steps:\n  - uses: aura/actions/good@v1\n  - uses: "./broken"\n  - uses: actions/checkout@v4\n  - uses: $/good\n';
     expect(findUsesReferences('x.yml', text)).toEqual([
       { file: 'x.yml', line: 2, text: 'aura/actions/good@v1' },
       { file: 'x.yml', line: 3, text: './broken' },
+      { file: 'x.yml', line: 5, text: '$/good' },
     ]);
   });
 });

@@ -77,7 +77,7 @@ describe('the example monorepo catalog', () => {
     ]);
     expect(rules?.get('mAP@0.5')).toEqual({ better: 'higher', maxDrop: { kind: 'absolute', value: 0.01 } });
     expect(rules?.get('inference_time')).toEqual({ better: 'lower', maxRise: { kind: 'relative', percent: 10 } });
-    const perplexity = requireService(catalog, 'conversational-ai').metrics?.rules.get('perplexity');
+    const perplexity = requireService(catalog, 'conversational-ai').metrics?.rules.get('generation.perplexity');
     expect(perplexity).toEqual({ better: 'lower', maxRise: { kind: 'relative', percent: 5 } });
   });
 

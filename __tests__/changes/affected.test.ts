@@ -77,6 +77,13 @@ describe('which services a change affects', () => {
     expect(result.reasons.get('visual-analysis')!.files).toEqual(['services/visual_analysis/src/moved.py']);
   });
 
+  it('counts a copy for its new path only: the source did not change', () => {
+    const result = affected([
+      { path: 'services/conversational_ai/src/copy.py', previousPath: 'services/visual_analysis/src/orig.py', status: 'copied' },
+    ]);
+    expect(result.services).toEqual(['conversational-ai']);
+  });
+
   it('counts a deleted file', () => {
     expect(affected([{ path: 'services/gateway/old.py', status: 'deleted' }]).services).toEqual(['gateway', 'dashboard']);
   });

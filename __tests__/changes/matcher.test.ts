@@ -65,4 +65,22 @@ describe('PathMatcher', () => {
       expect(indexed.match(path).sort()).toEqual(naive.sort());
     }
   });
+
+  it('answers the fast shapes (dir/**, **\/*.ext, *.ext) exactly as picomatch does', () => {
+    const patterns = ['docs/**', 'services/a b/**', '**/*.md', '*.txt', '**/*.tar.gz', 'x/**/*.py', '.github/**'];
+    const paths = [
+      'docs', 'docs/x', 'docs/a/b.md', 'docsx/y', 'README.md', '.md', 'a/.md', 'a/b/c.md', 'a.mdx', 'notes.txt',
+      'a/notes.txt', '.txt', 'services/a b', 'services/a b/c d.py', 'services/a bc/x', 'pkg/x.tar.gz', 'x.tar.gz',
+      'x/y.py', 'x/a/b/y.py', 'x/.y.py', '.github/workflows/ci.yml', '.github', '.githubx/a', 'line\nbreak.md',
+    ];
+    for (const pattern of patterns) {
+      const matcher = new PathMatcher([{ owner: pattern, include: [pattern] }]);
+      const expected = picomatch(pattern, { dot: true });
+      for (const path of paths) {
+        const dotAll = new RegExp(picomatch.makeRe(pattern, { dot: true }).source, 's');
+        const want = path.includes('\n') ? dotAll.test(path) : expected(path);
+        expect([pattern, path, matcher.match(path).length === 1]).toEqual([pattern, path, want]);
+      }
+    }
+  });
 });

@@ -9,9 +9,12 @@ export interface UsesReference {
   text: string;
 }
 
-const USES = /uses:\s*['"]?((?:aura\/actions(?:\/[^@\s'"]*)?@[^\s'"#]+)|(?:\.\/[^\s'"#]*))/g;
+const USES = /uses:\s*['"]?((?:aura\/actions(?:\/[^@\s'"]*)?@[^\s'"#]+)|(?:\.\/[^\s'"#]*)|(?:\$\/[^\s'"#]*))/g;
 
-/** Every `uses: aura/actions/...@ref` and `uses: ./...` written in a text, with its line. */
+/**
+ * Every `uses: aura/actions/...@ref`, `uses: ./...` and `uses: $/...` (the calling workflow's
+ * own repository at the same commit) written in a text, with its line.
+ */
 export function findUsesReferences(file: string, text: string): UsesReference[] {
   const found: UsesReference[] = [];
   text.split('\n').forEach((line, index) => {
@@ -28,7 +31,7 @@ export function findUsesReferences(file: string, text: string): UsesReference[] 
  */
 export function resolveUses(reference: string, root = REPO_ROOT): string | undefined {
   let path: string;
-  if (reference.startsWith('./')) {
+  if (reference.startsWith('./') || reference.startsWith('$/')) {
     path = reference.slice(2).replace(/\/+$/, '');
   } else {
     const match = /^aura\/actions(?:\/([^@]*))?@(.+)$/.exec(reference);

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../core/runner.js';
 import { ExecFailedError } from '../core/exec.js';
 import { group } from '../core/log.js';
 import { registerSecret } from '../core/secrets.js';

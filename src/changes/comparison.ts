@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../core/runner.js';
 import { ConfigurationError } from '../core/errors.js';
 import { group } from '../core/log.js';
 import { FULL_SHA, ZERO_SHA } from '../git/git.js';

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../core/runner.js';
 import { ConfigurationError } from '../core/errors.js';
 import { ExecFailedError, lastLines } from '../core/exec.js';
 import { readFile } from 'node:fs/promises';

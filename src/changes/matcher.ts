@@ -22,18 +22,52 @@ export interface MatcherEntry<Owner> {
 }
 
 const PICOMATCH_OPTIONS = { dot: true } as const;
+const GLOB_CHARS = /[*?[\]{}()!+@\\]/;
 
-function compile(pattern: string): { key: string; test: (path: string) => boolean } {
+interface CompiledPattern {
+  /** The static directory prefix the pattern is filed under ('' for none). */
+  key: string;
+  test: (path: string) => boolean;
+}
+
+const compiled = new Map<string, CompiledPattern>();
+
+/**
+ * Compiles a glob once per distinct pattern (catalogs repeat `**\/*.md` for every service).
+ * The shapes catalogs are made of get plain string tests, which are exact for git's paths
+ * (no `.` or `..` segments) and several times faster than the general regular expression.
+ */
+function compile(pattern: string): CompiledPattern {
+  let result = compiled.get(pattern);
+  if (!result) compiled.set(pattern, (result = compileUncached(pattern)));
+  return result;
+}
+
+function compileUncached(pattern: string): CompiledPattern {
   const scan = picomatch.scan(pattern);
   if (!scan.isGlob) {
     const literal = pattern.replace(/\/+$/, '');
     const prefix = `${literal}/`;
     return { key: literal, test: (path) => path === literal || path.startsWith(prefix) };
   }
+  const key = scan.base.replace(/\/+$/, '');
+  // `dir/**`: the directory and everything beneath it.
+  if (pattern.endsWith('/**') && !GLOB_CHARS.test(pattern.slice(0, -3))) {
+    const dir = pattern.slice(0, -3);
+    const prefix = `${dir}/`;
+    return { key, test: (path) => path === dir || path.startsWith(prefix) };
+  }
+  // `**/*.ext` and `*.ext`: a file name ending, anywhere or at the root.
+  const ending = /^(\*\*\/)?\*(\.[^/]+)$/.exec(pattern);
+  if (ending && !GLOB_CHARS.test(ending[2]!)) {
+    const suffix = ending[2]!;
+    if (ending[1]) return { key, test: (path) => path.endsWith(suffix) };
+    return { key, test: (path) => path.endsWith(suffix) && !path.includes('/') };
+  }
   // dotAll: git allows newlines in file names, and `**` must still cross them.
-  const compiled = picomatch.makeRe(pattern, PICOMATCH_OPTIONS);
-  const regex = new RegExp(compiled.source, `${compiled.flags}s`);
-  return { key: scan.base.replace(/\/+$/, ''), test: (path) => regex.test(path) };
+  const regex = picomatch.makeRe(pattern, PICOMATCH_OPTIONS);
+  const dotAll = new RegExp(regex.source, `${regex.flags}s`);
+  return { key, test: (path) => dotAll.test(path) };
 }
 
 function anyOf(patterns: readonly string[]): ((path: string) => boolean) | undefined {

@@ -1,3 +1,4 @@
+import { globBase } from '../catalog/globs.js';
 import type { Catalog } from '../catalog/types.js';
 import { cell, code, details, table } from '../core/summary.js';
 import type { Affected, ServiceReasons } from './affected.js';
@@ -6,17 +7,19 @@ import type { Comparison } from './types.js';
 /** Longest file list kept per reason in the `reasons` output; the rest is counted. */
 const MAX_FILES_PER_REASON = 20;
 
-export type MatrixEntry = Record<string, string | string[]>;
+export type MatrixEntry = Record<string, string | number | string[]>;
 
 /** One `strategy.matrix` entry per service, its catalog entry flattened. */
 export function matrixEntries(catalog: Catalog, services: readonly string[]): MatrixEntry[] {
   return services.map((name) => {
     const service = catalog.services.get(name)!;
     const entry: MatrixEntry = { service: name };
+    const directory = service.paths[0] === undefined ? '' : globBase(service.paths[0]);
+    if (directory) entry.directory = directory;
     if (service.image) {
       entry.image = service.image.name;
       entry.context = service.image.context;
-      entry.dockerfile = service.image.dockerfile;
+      entry.dockerfile = service.image.dockerfilePath;
       if (service.image.target) entry.target = service.image.target;
     }
     if (service.deploy) {
@@ -26,6 +29,7 @@ export function matrixEntries(catalog: Catalog, services: readonly string[]): Ma
     }
     if (service.dvc) entry.stages = service.dvc.stages;
     if (service.metrics) entry['metrics-files'] = service.metrics.files;
+    if (service.test?.coverage !== undefined) entry.coverage = service.test.coverage;
     return entry;
   });
 }

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../core/runner.js';
 import { errorMessage, httpStatus, type RestClient } from './client.js';
 import { hasMarker, sameBody } from './marker.js';
 

@@ -1,6 +1,24 @@
-import * as core from '@actions/core';
-import { ConfigurationError, formatLocation } from './errors.js';
+import { isAbsolute, relative, resolve } from 'node:path';
+import * as core from './runner.js';
+import { ConfigurationError, formatLocation, type FileLocation } from './errors.js';
 import { redact } from './secrets.js';
+
+let annotationRoot: string | undefined;
+
+/**
+ * Says where the repository-relative paths in errors are relative to (the action's
+ * `working-directory`), so annotations name the file from the workspace, as GitHub needs.
+ */
+export function setAnnotationRoot(repositoryRoot: string): void {
+  annotationRoot = repositoryRoot;
+}
+
+function fromWorkspace(location: FileLocation): FileLocation {
+  const workspace = process.env.GITHUB_WORKSPACE;
+  if (!annotationRoot || !workspace || isAbsolute(location.file)) return location;
+  const file = relative(workspace, resolve(annotationRoot, location.file)).split('\\').join('/');
+  return file.startsWith('..') ? location : { ...location, file };
+}
 
 /**
  * Runs an action's body. A ConfigurationError becomes one error line, prefixed with
@@ -19,7 +37,7 @@ export async function runAction(prefix: string, body: () => Promise<void>): Prom
 export function reportFailure(prefix: string, error: unknown): void {
   process.exitCode = 1;
   if (error instanceof ConfigurationError) {
-    const location = error.location;
+    const location = error.location && fromWorkspace(error.location);
     const where = location ? `${formatLocation(location)}: ` : '';
     const message = redact(`${prefix}: ${where}${error.message}`);
     if (location) {

@@ -41,6 +41,10 @@ export function formatLocation(location: FileLocation): string {
   return text;
 }
 
+/**
+ * A Node system error (ENOENT, EACCES...). Checked by shape, not `instanceof Error`: errors
+ * from another realm (a VM context, as in tests) are not instances of this realm's Error.
+ */
 export function isErrnoException(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
+  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
 }

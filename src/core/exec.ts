@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import * as core from '@actions/core';
+import * as core from './runner.js';
 import { ConfigurationError } from './errors.js';
 import { redact } from './secrets.js';
 

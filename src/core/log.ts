@@ -1,14 +1,7 @@
-import * as core from '@actions/core';
+import * as core from './runner.js';
 
 /** Runs `fn` inside a collapsible log group; the group is closed even when `fn` throws. */
-export async function group<T>(title: string, fn: () => Promise<T>): Promise<T> {
-  core.startGroup(title);
-  try {
-    return await fn();
-  } finally {
-    core.endGroup();
-  }
-}
+export const group = core.group;
 
 export function debugJson(label: string, value: unknown): void {
   if (core.isDebug()) core.debug(`${label}: ${JSON.stringify(value)}`);

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from './runner.js';
 import { redact } from './secrets.js';
 
 /** Escapes text for a GitHub-flavoured markdown table cell. */
@@ -37,6 +37,5 @@ export function details(summaryText: string, body: string): string {
  * the log, not the summary file.
  */
 export async function writeSummary(markdown: string): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await core.summary.addRaw(redact(markdown), true).write();
+  core.appendSummary(redact(markdown));
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../core/runner.js';
 import { ConfigurationError } from '../core/errors.js';
 import { commandLine, lastLines } from '../core/exec.js';
 import type { CachePlan } from './cache.js';

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../core/runner.js';
 import { ConfigurationError } from '../core/errors.js';
 import { exec, type ExecOptions, type ExecResult } from '../core/exec.js';
 

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../core/runner.js';
 import { ExternalAccountClient, JWT, type AuthClient } from 'google-auth-library';
 import { ConfigurationError } from '../core/errors.js';
 import { registerSecret } from '../core/secrets.js';

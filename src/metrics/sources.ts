@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../core/runner.js';
 import picomatch from 'picomatch';
 import { globBase, globRegExp } from '../catalog/globs.js';
 import { ConfigurationError, isErrnoException } from '../core/errors.js';

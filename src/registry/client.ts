@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import * as core from '@actions/core';
+import * as core from '../core/runner.js';
 import { registerSecret } from '../core/secrets.js';
 import { isLoopbackHost, registryApiHost } from '../docker/reference.js';
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../../core/runner.js';
 import { loadCatalog } from '../../catalog/index.js';
 import {
   ConfigurationError,

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../../core/runner.js';
 import { ConfigurationError, group, runAction, setOutput, writeSummary } from '../../core/index.js';
 import { buildImage, type BuildResult } from '../../docker/build.js';
 import { ghaCacheAvailable, planCache } from '../../docker/cache.js';

@@ -1,18 +1,21 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../../core/runner.js';
 import { dependentsIndex, loadCatalog } from '../../catalog/index.js';
 import type { Catalog } from '../../catalog/types.js';
 import { computeAffected, selectServices, type Affected } from '../../changes/affected.js';
-import { listChangedFiles, resolveComparison, fileAtRef, type EventInfo } from '../../changes/index.js';
+import { listChangedFiles } from '../../changes/changed-files.js';
+import { resolveComparison } from '../../changes/comparison.js';
+import { eventFromEnvironment } from '../../changes/event.js';
+import { fileAtRef } from '../../changes/file-at-ref.js';
 import { matrixEntries, reasonsOutput, renderSummary } from '../../changes/report.js';
 import type { ChangeSet, Comparison } from '../../changes/types.js';
 import { ConfigurationError } from '../../core/errors.js';
-import { getListOrJson, getOptionalString, getString } from '../../core/inputs.js';
+import { getBoolean, getListOrJson, getOptionalString, getString } from '../../core/inputs.js';
 import { registerSecret } from '../../core/secrets.js';
-import { runAction, setOutput } from '../../core/action.js';
+import { runAction, setAnnotationRoot, setOutput } from '../../core/action.js';
 import { writeSummary } from '../../core/summary.js';
 import { analyzeDvcImpact, describeStageReasons } from '../../dvc/impact.js';
+import { parseStageAddress, PROJECT_FILE } from '../../dvc/pipeline.js';
 
 export const ERROR_PREFIX = 'detect-changed-services';
 
@@ -22,6 +25,7 @@ interface Inputs {
   base?: string;
   head?: string;
   services: string[] | 'all';
+  forceAll: boolean;
   tagPattern: string;
   token?: string;
   fetchDepth: number;
@@ -30,9 +34,10 @@ interface Inputs {
 function readInputs(): Inputs {
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const fetchDepthText = getString('fetch-depth', '100');
-  const fetchDepth = Number(fetchDepthText);
-  if (!Number.isInteger(fetchDepth) || fetchDepth < 1) {
-    throw new ConfigurationError(`input 'fetch-depth' must be a whole number of commits of at least 1, got '${fetchDepthText}'`);
+  if (!/^\d+$/.test(fetchDepthText)) {
+    throw new ConfigurationError(
+      `input 'fetch-depth' must be a whole number of commits (0 fetches the whole history at once), got '${fetchDepthText}'`,
+    );
   }
   const services = getListOrJson('services');
   const token = getOptionalString('token');
@@ -43,27 +48,10 @@ function readInputs(): Inputs {
     base: getOptionalString('base'),
     head: getOptionalString('head'),
     services: services.length === 0 || (services.length === 1 && services[0]!.toLowerCase() === 'all') ? 'all' : services,
+    forceAll: getBoolean('force-all', false),
     tagPattern: getString('tag-pattern', 'v*'),
     token,
-    fetchDepth,
-  };
-}
-
-function readEvent(): EventInfo {
-  const path = process.env.GITHUB_EVENT_PATH;
-  let payload: Record<string, unknown> = {};
-  if (path) {
-    try {
-      payload = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-    } catch (error) {
-      throw new ConfigurationError(`cannot read the event payload at ${path} (${(error as Error).message})`);
-    }
-  }
-  return {
-    eventName: process.env.GITHUB_EVENT_NAME ?? '',
-    payload,
-    ref: process.env.GITHUB_REF ?? '',
-    sha: process.env.GITHUB_SHA ?? '',
+    fetchDepth: Number(fetchDepthText),
   };
 }
 
@@ -78,12 +66,22 @@ function checkSelection(catalog: Catalog, services: string[] | 'all'): void {
   }
 }
 
+/** The dvc.yaml files the catalog's stages live in (the root one always). */
+function catalogPipelines(catalog: Catalog): string[] {
+  const files = new Set([PROJECT_FILE]);
+  for (const service of catalog.services.values()) {
+    for (const stage of service.dvc?.stages ?? []) files.add(parseStageAddress(stage).dvcfile);
+  }
+  return [...files];
+}
+
 async function affectedByDiff(catalog: Catalog, changes: ChangeSet, root: string): Promise<Affected> {
   const impact = await analyzeDvcImpact({
     changedFiles: changes.files,
     base: changes.comparison.base,
     head: changes.comparison.head,
     read: fileAtRef(root),
+    pipelines: catalogPipelines(catalog),
   });
   for (const warning of impact.warnings) core.warning(warning);
   return computeAffected(catalog, changes.files, describeStageReasons(impact), dependentsIndex(catalog));
@@ -92,17 +90,20 @@ async function affectedByDiff(catalog: Catalog, changes: ChangeSet, root: string
 export async function run(): Promise<void> {
   await runAction(ERROR_PREFIX, async () => {
     const inputs = readInputs();
+    setAnnotationRoot(inputs.root);
     const catalog = loadCatalog(inputs.root, inputs.catalog);
     checkSelection(catalog, inputs.services);
 
-    const comparison: Comparison = await resolveComparison(readEvent(), {
-      base: inputs.base,
-      head: inputs.head,
-      services: inputs.services,
-      tagPattern: inputs.tagPattern,
-      fetchDepth: inputs.fetchDepth,
-      cwd: inputs.root,
-    });
+    const comparison: Comparison = inputs.forceAll
+      ? { kind: 'all', reason: 'the force-all input' }
+      : await resolveComparison(eventFromEnvironment(), {
+          base: inputs.base,
+          head: inputs.head,
+          services: inputs.services,
+          tagPattern: inputs.tagPattern,
+          fetchDepth: inputs.fetchDepth,
+          cwd: inputs.root,
+        });
 
     let affected: Affected;
     let changes: ChangeSet | undefined;

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../core/runner.js';
 import { errorMessage } from '../../comments/client.js';
 import { stickyMarker } from '../../comments/marker.js';
 import { StickyComment, type StickyOutcome } from '../../comments/sticky.js';

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../core/runner.js';
 import { loadCatalog, requireService } from '../../catalog/index.js';
 import type { Catalog, MetricRule } from '../../catalog/types.js';
 import { expandFileGlobs } from '../../metrics/sources.js';

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../core/runner.js';
 import { isAbsolute, resolve } from 'node:path';
 import type { MetricRule } from '../../catalog/types.js';
 import { ConfigurationError } from '../../core/errors.js';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../../core/runner.js';
 import { group } from '../../core/log.js';
 import { registerSecret } from '../../core/secrets.js';
 import { runAction, setOutput } from '../../core/action.js';
