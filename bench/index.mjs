@@ -5,6 +5,7 @@ import { NODE24, writeReport } from './lib.mjs';
 
 const BENCHES = {
   'change-detection': () => import('./change-detection.mjs'),
+  catalog: () => import('./catalog.mjs'),
 };
 
 if (!existsSync(NODE24)) {

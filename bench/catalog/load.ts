@@ -1,7 +1,7 @@
 /**
  * Loader benchmark (not a test: no timing is asserted anywhere). Run it on Node 24:
- *   .tools/node24/bin/node --import tsx __tests__/catalog/catalog.bench.ts [services] [runs]
- * Bundles bench-entry.ts with ncc, as the actions are bundled, and loads generated catalogs —
+ *   npm run bench catalog   (or: .tools/node24/bin/node --import tsx bench/catalog/load.ts [services] [runs])
+ * Bundles entry.ts with ncc, as the actions are bundled, and loads generated catalogs —
  * `full` (every section for every service) and `lean` (paths, ignore, uses) — each time in a
  * fresh Node process, as an action does at start. For comparison it reads the same text with
  * the general `yaml` package and the same data as JSON. On a shared, busy machine the minimum is
@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { parseFast } from '../../src/catalog/fast-yaml.js';
-import { REPO_ROOT } from '../harness/paths.js';
-import { generateCatalog } from './generate.js';
+import { generateCatalog } from '../../__tests__/catalog/generate.js';
+import { REPO_ROOT } from '../../__tests__/harness/paths.js';
 
 const [, , servicesArg = '400', runsArg = '25'] = process.argv;
 const services = Number(servicesArg);
@@ -29,7 +29,7 @@ function stats(values: number[]): string {
 try {
   const ncc = join(REPO_ROOT, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
   const bundle = join(work, 'bundle');
-  execFileSync(process.execPath, [ncc, 'build', join('__tests__', 'catalog', 'bench-entry.ts'), '-o', bundle, '--quiet', '--target', 'es2023'], {
+  execFileSync(process.execPath, [ncc, 'build', join('bench', 'catalog', 'entry.ts'), '-o', bundle, '--quiet', '--target', 'es2023'], {
     cwd: REPO_ROOT,
     stdio: 'inherit',
   });

@@ -1,5 +1,5 @@
 /**
- * One measurement for catalog.bench.ts, bundled with ncc as the actions are and run in a fresh
+ * One measurement for load.ts, bundled with ncc as the actions are and run in a fresh
  * Node process: `node index.js <catalog file> catalog|yaml-package|json` prints the milliseconds
  * the first read of the file's text took (the file is read before timing starts).
  */
