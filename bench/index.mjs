@@ -6,6 +6,7 @@ import { NODE24, writeReport } from './lib.mjs';
 const BENCHES = {
   'change-detection': () => import('./change-detection.mjs'),
   catalog: () => import('./catalog.mjs'),
+  dvc: () => import('./dvc.mjs'),
 };
 
 if (!existsSync(NODE24)) {
