@@ -7,6 +7,7 @@ const BENCHES = {
   'change-detection': () => import('./change-detection.mjs'),
   catalog: () => import('./catalog.mjs'),
   dvc: () => import('./dvc.mjs'),
+  rollout: () => import('./rollout.mjs'),
 };
 
 if (!existsSync(NODE24)) {

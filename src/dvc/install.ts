@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { accessSync, chmodSync, constants, existsSync, mkdirSync, openSync, readSync, closeSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { arch as osArch } from 'node:os';
 import { basename, delimiter, dirname, join } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../core/runner.js';
 import { ConfigurationError } from '../core/errors.js';
 import { exec, execOrThrow } from '../core/exec.js';
 import { PROBE_SOURCE } from './driver.js';

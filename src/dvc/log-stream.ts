@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../core/runner.js';
 import { redact } from '../core/secrets.js';
 import type { ReproLog } from './repro-log.js';
 import { stepCommandLine, type SessionEvent } from './session.js';

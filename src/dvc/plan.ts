@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../core/runner.js';
 import { loadCatalog, requireService } from '../catalog/index.js';
 import { ConfigurationError, type FileLocation } from '../core/errors.js';
 import { asParamMap, parseParamsFile } from './files.js';

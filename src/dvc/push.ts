@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../core/runner.js';
 import type { StepOutcome } from './session.js';
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../core/runner.js';
 import { ConfigurationError } from '../core/errors.js';
 import { registerSecret } from '../core/secrets.js';
 import { loadGoogleCredentials } from '../google/credentials.js';

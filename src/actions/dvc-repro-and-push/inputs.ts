@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../../core/runner.js';
 import { ConfigurationError, getBoolean, getList, getListOrJson, getOptionalString, getString, registerSecret } from '../../core/index.js';
 import { DEFAULT_CATALOG_PATH } from '../../catalog/index.js';
 import { parseSpecifier, type Specifier } from '../../dvc/version.js';

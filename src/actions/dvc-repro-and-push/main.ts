@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../../core/runner.js';
 import { ConfigurationError, redact, registerSecret, runAction, setOutput, writeSummary } from '../../core/index.js';
 import { cachePath, cacheServiceAvailable, dvcCacheKeys, hasFiles, keyWithLock, restore, restoreTool, save, warnCacheUnavailable, type Restored } from '../../dvc/cache.js';
 import { explainStepFailure, remoteLabel } from '../../dvc/failures.js';

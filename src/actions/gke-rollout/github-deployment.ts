@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../core/runner.js';
 import type { GitHubClient } from '../../github/client.js';
 import type { RepositoryRef } from '../../github/context.js';
 

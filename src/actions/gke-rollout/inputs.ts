@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../../core/runner.js';
 import { loadCatalog } from '../../catalog/index.js';
 import {
   ConfigurationError,

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../core/runner.js';
 import { ConfigurationError, group, runAction, setOutput, writeSummary } from '../../core/index.js';
 import { readInputs } from './inputs.js';
 
