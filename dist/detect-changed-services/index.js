@@ -9057,7 +9057,7 @@ async function run() {
 /* harmony export */   j$: () => (/* binding */ formatLocation),
 /* harmony export */   j1: () => (/* binding */ ConfigurationError)
 /* harmony export */ });
-/* unused harmony exports NotImplementedError, isErrnoException */
+/* unused harmony export isErrnoException */
 /**
  * An error the user can fix: bad input, a malformed file, a missing tool.
  * The action prints its message as one error line (annotated on the file when
@@ -9069,13 +9069,6 @@ class ConfigurationError extends Error {
     constructor(message, location) {
         super(message);
         this.location = location;
-    }
-}
-/** An action whose issue has not landed yet: it must fail, never succeed silently. */
-class NotImplementedError extends ConfigurationError {
-    constructor() {
-        super('not implemented yet in this release of aura/actions; remove this step or pin a release ' +
-            'that ships it (the README lists what each release contains)');
     }
 }
 function formatLocation(location) {

@@ -9,7 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DeploymentRecord: () => (/* binding */ DeploymentRecord)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14116);
+/* harmony import */ var _core_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91872);
 
 function shorten(text) {
     return text.length > 140 ? `${text.slice(0, 137)}...` : text;
@@ -42,7 +42,7 @@ class DeploymentRecord {
         if (typeof data.id !== 'number') {
             throw new Error(`GitHub did not create the deployment: ${data.message ?? JSON.stringify(data)}`);
         }
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`GitHub deployment ${data.id} created for environment ${options.environment}`);
+        _core_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`GitHub deployment ${data.id} created for environment ${options.environment}`);
         return new DeploymentRecord(octokit, options, data.id, data.url ?? '');
     }
     async setStatus(state, description) {

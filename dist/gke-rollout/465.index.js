@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
   resolveAccess: () => (/* binding */ resolveAccess)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
-var core = __webpack_require__(14116);
+// EXTERNAL MODULE: ./src/core/runner.ts + 1 modules
+var runner = __webpack_require__(91872);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
@@ -236,7 +236,7 @@ async function resolveAccess(input, env = process.env) {
     const ref = (0,gke/* parseClusterRef */.lp)(input.cluster, input.project ?? envProject ?? credentialsProject, input.location);
     const apiUrl = env[gke/* GKE_API_URL_VARIABLE */.yM] || gke/* GKE_API_URL */.jm;
     if (apiUrl !== gke/* GKE_API_URL */.jm)
-        core/* info */.pq(`gke: Container API requests go to ${apiUrl} (${gke/* GKE_API_URL_VARIABLE */.yM})`);
+        runner/* info */.pq(`gke: Container API requests go to ${apiUrl} (${gke/* GKE_API_URL_VARIABLE */.yM})`);
     const cluster = await (0,gke/* getCluster */.dB)(ref, token, who, apiUrl);
     const endpoint = (0,gke/* chooseEndpoint */.Ns)(cluster, input.endpoint);
     return {
