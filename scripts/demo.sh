@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The suite on the example Aura monorepo, run the way GitHub runs it. See scripts/demo.mjs.
+# The whole pipeline on the example Aura monorepo, run the way GitHub runs it. See scripts/demo.ts.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 export PATH="$root/.tools/node24/bin:$root/.tools/venv/bin:$PATH"
-exec "$root/.tools/node24/bin/node" "$root/scripts/demo.mjs" "$@"
+cd "$root"
+exec "$root/.tools/node24/bin/node" --import tsx "$root/scripts/demo.ts" "$@"
