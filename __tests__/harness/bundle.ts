@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { REPO_ROOT, requireNode24 } from './paths.js';
 
@@ -38,6 +38,15 @@ export interface BundleOptions {
   post?: { state: Record<string, string> };
   timeoutMs?: number;
   token?: string;
+  /**
+   * Runs the action's TypeScript source through tsx instead of its bundle, with the same
+   * environment: integration tests exercise the code as it is, bundle tests the built dist/.
+   */
+  fromSource?: boolean;
+  /** The runner's tool cache (RUNNER_TOOL_CACHE); shared across runs to keep installed tools. */
+  toolCache?: string;
+  /** Sees each line of the step's stdout as it streams, so a test can act while the step runs. */
+  onLine?: (line: string) => void;
 }
 
 interface ActionMetadata {
@@ -108,7 +117,10 @@ export async function runBundle(action: string, options: BundleOptions = {}): Pr
   const metadata = readActionMetadata(action);
   const entry = options.post ? metadata.runs.post : metadata.runs.main;
   if (!entry) throw new Error(`${action}/action.yml has no ${options.post ? 'post' : 'main'} entry`);
-  const script = join(REPO_ROOT, action, entry);
+  const bundle = join(REPO_ROOT, action, entry);
+  // The source of dist/<name>/index.js is src/actions/<name>/index.ts.
+  const source = join(REPO_ROOT, 'src', 'actions', basename(dirname(bundle)), 'index.ts');
+  const argv = options.fromSource ? [join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), source] : [bundle];
 
   const runnerDir = mkdtempSync(join(tmpdir(), 'aura-runner-'));
   const files = {
@@ -122,9 +134,9 @@ export async function runBundle(action: string, options: BundleOptions = {}): Pr
   for (const file of [files.output, files.state, files.summary, files.env, files.path]) writeFileSync(file, '');
   writeFileSync(files.event, JSON.stringify(options.event ?? {}));
   const temp = join(runnerDir, 'temp');
-  const toolCache = join(runnerDir, 'tool-cache');
+  const toolCache = options.toolCache ?? join(runnerDir, 'tool-cache');
   mkdirSync(temp);
-  mkdirSync(toolCache);
+  mkdirSync(toolCache, { recursive: true });
   const workspace = options.workspace ?? runnerDir;
   const token = options.token ?? '';
 
@@ -174,10 +186,18 @@ export async function runBundle(action: string, options: BundleOptions = {}): Pr
   const started = performance.now();
   const { exitCode, stdout, stderr } = await new Promise<{ exitCode: number; stdout: string; stderr: string }>(
     (resolvePromise, reject) => {
-      const child = spawn(node, [script], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(node, argv, { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
       let err = '';
-      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+      let pending = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        const text = chunk.toString('utf8');
+        out += text;
+        if (!options.onLine) return;
+        const lines = (pending + text).split('\n');
+        pending = lines.pop() ?? '';
+        for (const line of lines) options.onLine(line);
+      });
       child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
       const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
       child.on('error', reject);
