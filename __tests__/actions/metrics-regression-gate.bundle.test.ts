@@ -362,6 +362,26 @@ describe('metrics-regression-gate comment modes and events', () => {
     }
   });
 
+  it('fetches a missing base into a full clone without making the clone shallow', async () => {
+    const origin = makePullRequestRepo();
+    repo = origin;
+    git(origin.dir, 'config', 'uploadpack.allowAnySHA1InWant', 'true');
+    git(origin.dir, 'checkout', '-q', '-b', 'release', origin.base);
+    const release = commit(origin.dir, { 'notes.txt': 'a release-only commit\n' }, 'release');
+    git(origin.dir, 'checkout', '-q', '-');
+    gh = await startStandIn(origin);
+    const clone = join(mkdtempSync(join(tmpdir(), 'aura-full-')), 'checkout');
+    git(tmpdir(), 'clone', '-q', '--single-branch', '--branch', git(origin.dir, 'rev-parse', '--abbrev-ref', 'HEAD'), `file://${origin.dir}`, clone);
+    expect(() => git(clone, 'cat-file', '-e', `${release}^{commit}`)).toThrow();
+    try {
+      const run = await runGate({ ...origin, dir: clone }, gh, { comment: 'off', baseline: release });
+      expect(run.outputs.verdict).toBe('regressed');
+      expect(git(clone, 'rev-parse', '--is-shallow-repository')).toBe('false');
+    } finally {
+      removeDir(join(clone, '..'));
+    }
+  });
+
   it('compares with a baseline branch given as input', async () => {
     repo = makePullRequestRepo();
     git(repo.dir, 'branch', 'release', repo.base);

@@ -59,7 +59,10 @@ export async function resolveBase(root: string, ref: string, source: string): Pr
   const found = (await resolveCommits(root, candidates)).find((sha) => sha !== undefined);
   if (found) return found;
   core.info(`${source} ${ref} is not in the checkout; fetching it from origin`);
-  const fetched = await git(root, ['fetch', '--no-tags', '--depth=1', 'origin', ref], { okExitCodes: [1, 128] });
+  // One commit deep in a shallow clone; in a full clone --depth would make the clone shallow.
+  const shallow = (await git(root, ['rev-parse', '--is-shallow-repository'], { quiet: true })).stdout.trim() === 'true';
+  const depth = shallow ? ['--depth=1'] : [];
+  const fetched = await git(root, ['fetch', '--no-tags', ...depth, 'origin', ref], { okExitCodes: [1, 128] });
   if (fetched.exitCode === 0) {
     const [sha] = await resolveCommits(root, [/^[0-9a-f]{40}$/i.test(ref) ? ref : 'FETCH_HEAD']);
     if (sha) return sha;
