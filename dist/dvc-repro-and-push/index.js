@@ -3056,6 +3056,19 @@ async function runAction(prefix, body) {
         reportFailure(prefix, error);
     }
 }
+const STATE_POST = 'is-post';
+/**
+ * For an action whose bundle is both its `main` and its `post` entry: the main run saves a
+ * state the runner hands to the post run, which tells the two apart.
+ */
+async function runActionWithPost(prefix, main, post) {
+    if (getState(STATE_POST) === 'true') {
+        await runAction(prefix, post);
+        return;
+    }
+    saveState(STATE_POST, 'true');
+    await runAction(prefix, main);
+}
 function reportFailure(prefix, error) {
     process.exitCode = 1;
     if (error instanceof errors_ConfigurationError) {
@@ -9322,16 +9335,10 @@ function describeRestore(restored) {
 
 
 const PREFIX = 'dvc-repro-and-push';
-const STATE_POST = 'is-post';
 const STATE_REMOTE = 'remote-cleanup';
-/** The same bundle is the step's main and its post (cleanup) entry; the saved state tells which. */
+/** The same bundle is the step's main and its post (cleanup) entry. */
 async function run() {
-    if (getState(STATE_POST) === 'true') {
-        await runAction(PREFIX, post);
-        return;
-    }
-    saveState(STATE_POST, 'true');
-    await runAction(PREFIX, main);
+    await runActionWithPost(PREFIX, main, post);
 }
 async function post() {
     const saved = getState(STATE_REMOTE);

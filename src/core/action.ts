@@ -34,6 +34,25 @@ export async function runAction(prefix: string, body: () => Promise<void>): Prom
   }
 }
 
+const STATE_POST = 'is-post';
+
+/**
+ * For an action whose bundle is both its `main` and its `post` entry: the main run saves a
+ * state the runner hands to the post run, which tells the two apart.
+ */
+export async function runActionWithPost(
+  prefix: string,
+  main: () => Promise<void>,
+  post: () => Promise<void>,
+): Promise<void> {
+  if (core.getState(STATE_POST) === 'true') {
+    await runAction(prefix, post);
+    return;
+  }
+  core.saveState(STATE_POST, 'true');
+  await runAction(prefix, main);
+}
+
 export function reportFailure(prefix: string, error: unknown): void {
   process.exitCode = 1;
   if (error instanceof ConfigurationError) {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as core from '../../core/runner.js';
-import { ConfigurationError, group, runAction, setOutput, writeSummary } from '../../core/index.js';
+import { ConfigurationError, group, runActionWithPost, setOutput, writeSummary } from '../../core/index.js';
 import { buildImage, type BuildResult } from '../../docker/build.js';
 import { ghaCacheAvailable, planCache } from '../../docker/cache.js';
 import { dockerExec, findDockerClient, type DockerClient } from '../../docker/engine.js';
@@ -22,17 +22,11 @@ import { defaultSarifPath, readInputs, type ActionInputs } from './inputs.js';
 import { renderSummary, type SummaryFacts } from './summary.js';
 
 const PREFIX = 'build-scan-push';
-const STATE_POST = 'is-post';
 const STATE_DOCKER_CONFIG = 'docker-config';
 
-/** The same bundle is the step's main and its post (cleanup) entry; the saved state tells which. */
+/** The same bundle is the step's main and its post (cleanup) entry. */
 export async function run(): Promise<void> {
-  if (core.getState(STATE_POST) === 'true') {
-    await runAction(PREFIX, post);
-    return;
-  }
-  core.saveState(STATE_POST, 'true');
-  await runAction(PREFIX, main);
+  await runActionWithPost(PREFIX, main, post);
 }
 
 async function post(): Promise<void> {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import * as core from '../../core/runner.js';
-import { ConfigurationError, redact, registerSecret, runAction, setOutput, writeSummary } from '../../core/index.js';
+import { ConfigurationError, redact, registerSecret, runActionWithPost, setOutput, writeSummary } from '../../core/index.js';
 import { cachePath, cacheServiceAvailable, dvcCacheKeys, hasFiles, keyWithLock, restore, restoreTool, save, warnCacheUnavailable, type Restored } from '../../dvc/cache.js';
 import { explainStepFailure, remoteLabel } from '../../dvc/failures.js';
 import { resolveDvc } from '../../dvc/install.js';
@@ -19,17 +19,11 @@ import { readInputs } from './inputs.js';
 import { describePushes, describeRestore } from './summary.js';
 
 const PREFIX = 'dvc-repro-and-push';
-const STATE_POST = 'is-post';
 const STATE_REMOTE = 'remote-cleanup';
 
-/** The same bundle is the step's main and its post (cleanup) entry; the saved state tells which. */
+/** The same bundle is the step's main and its post (cleanup) entry. */
 export async function run(): Promise<void> {
-  if (core.getState(STATE_POST) === 'true') {
-    await runAction(PREFIX, post);
-    return;
-  }
-  core.saveState(STATE_POST, 'true');
-  await runAction(PREFIX, main);
+  await runActionWithPost(PREFIX, main, post);
 }
 
 async function post(): Promise<void> {
