@@ -6193,6 +6193,19 @@ async function runAction(prefix, body) {
         reportFailure(prefix, error);
     }
 }
+const STATE_POST = 'is-post';
+/**
+ * For an action whose bundle is both its `main` and its `post` entry: the main run saves a
+ * state the runner hands to the post run, which tells the two apart.
+ */
+async function runActionWithPost(prefix, main, post) {
+    if (core.getState(STATE_POST) === 'true') {
+        await runAction(prefix, post);
+        return;
+    }
+    core.saveState(STATE_POST, 'true');
+    await runAction(prefix, main);
+}
 function reportFailure(prefix, error) {
     process.exitCode = 1;
     if (error instanceof errors/* ConfigurationError */.j1) {
