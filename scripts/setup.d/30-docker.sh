@@ -3,10 +3,23 @@
 # with BuildKit, and the engine's own client at /usr/bin/docker), Debian's registry server (the
 # tests start their own instances on loopback), busybox-static (test images are built FROM scratch
 # around its static shell, since no base image can be pulled here) and htpasswd (the tests' registry
-# users). Starts dockerd in the background when no engine answers. Idempotent; run as root.
+# users). Starts dockerd in the background when no engine answers. Idempotent; runs as root, or through password-less sudo.
 set -euo pipefail
 
 log=/var/log/aura-dockerd.log
+
+# Installing packages and starting the engine need root: sudo without a password when the user
+# is not root (as on GitHub's runners), else one clear error saying what to do.
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    sudo "$@"
+  else
+    echo "docker: '$1' needs root: run \`npm run setup\` as root or as a user with password-less sudo" >&2
+    exit 1
+  fi
+}
 engine_client=/usr/bin/docker
 
 packages=(docker-registry busybox-static apache2-utils)
@@ -24,9 +37,9 @@ done
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "docker: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
+  as_root apt-get update -qq
   # policy-rc.d may forbid starting services during the install; the engine is started below.
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 if "$engine_client" info >/dev/null 2>&1; then
@@ -34,7 +47,7 @@ if "$engine_client" info >/dev/null 2>&1; then
 else
   echo "docker: starting dockerd (log: $log)"
   # setsid: the engine outlives this script and the shell that ran it.
-  setsid /usr/sbin/dockerd >>"$log" 2>&1 < /dev/null &
+  as_root sh -c 'exec setsid /usr/sbin/dockerd >>"$0" 2>&1 < /dev/null' "$log" &
   for _ in $(seq 1 60); do
     if "$engine_client" info >/dev/null 2>&1; then break; fi
     sleep 1
