@@ -21,6 +21,7 @@ import {
   writes,
   type PullRequestRepo,
 } from '../metrics/gate-helpers.js';
+import { mermaidBlocks, parseXYChart } from '../harness/mermaid.js';
 
 // The gate run as the runner runs it (dist bundle, Node 24) against the GitHub stand-in, a
 // local HTTP server that answers GitHub's REST shapes; it is not GitHub.
@@ -99,6 +100,56 @@ describe('metrics-regression-gate on a pull request', () => {
     expect(comments[0]!.body).toMatch(/\| `mAP@0\.5` \| 0\.712 \| 0\.724 \| 🟢 ▲ \+0\.012 \(\+1\.69%\) \| ↑ better, max drop 0\.01 \| ▁█ \| ✅ improved \|/);
     expect(writes(gh).filter((w) => w.startsWith('POST'))).toHaveLength(1);
     expect(writes(gh).filter((w) => w.startsWith('PATCH'))).toHaveLength(1);
+    // The comment keeps the sparklines; the charts go to the job summary.
+    expect(comments[0]!.body).not.toContain('```mermaid');
+    expect(run.summary).toContain('<details><summary>Trend charts</summary>');
+  });
+
+  it('draws the trend charts in the job summary when a second push regresses, the regressed metric first', async () => {
+    repo = makePullRequestRepo({ ...regressedHead(), 'metrics/visual_analysis.json': fixture('visual_analysis.improved.json') });
+    gh = await startStandIn(repo);
+    const first = await runGate(repo, gh);
+    expect(first.exitCode).toBe(0);
+    // One push measured: nothing to draw yet.
+    expect(first.summary).not.toContain('Trend charts');
+    const firstSha = repo.head.slice(0, 7);
+
+    repo = push(repo, { 'metrics/visual_analysis.json': fixture('visual_analysis.regressed.json') });
+    const run = await runGate(repo, gh);
+
+    expect(run.exitCode).toBe(1);
+    const summary = run.summary;
+    const tables = summary.indexOf('### ❌ visual-analysis');
+    const charts = summary.indexOf('<details><summary>Trend charts</summary>');
+    expect(tables).toBeGreaterThan(-1);
+    expect(charts).toBeGreaterThan(summary.indexOf('| `params.yaml` |'));
+    // Seven visual-analysis metrics moved between the pushes; the other services did not.
+    const blocks = mermaidBlocks(summary);
+    expect(blocks).toHaveLength(6);
+    expect(summary).toContain(
+      '1 more metric changed over the pushes without a chart: at most 6 charts are drawn, regressed metrics first, then those with a rule.',
+    );
+    expect(summary).toContain(
+      '❌ **visual-analysis** · `mAP@0.5`, regressed: the head at each of 2 pushes, and the base (0.712) as a flat line.',
+    );
+    const parsed = [];
+    for (const block of blocks) parsed.push(await parseXYChart(block));
+    expect(parsed[0]).toMatchObject({
+      title: 'visual-analysis: mAP@0.5',
+      xAxis: { categories: [firstSha, repo.head.slice(0, 7)] },
+      lines: [
+        { title: 'head', values: [0.724, 0.681] },
+        { title: 'base', values: [0.712, 0.712] },
+      ],
+    });
+    // Then the metrics with a rule, then those without; per_class.shoe, back at its base value, is left out.
+    expect(parsed.map((chart) => chart.title)).toEqual(
+      ['mAP@0.5', 'inference_time', 'f1', 'mAP@0.5:0.95', 'per_class.shirt', 'per_class.dress'].map((m) => `visual-analysis: ${m}`),
+    );
+
+    const body = gateComments(gh)[0]!.body;
+    expect(body).not.toContain('```mermaid');
+    expect(body).toMatch(/\| `mAP@0\.5` \| 0\.712 \| 0\.681 \| .* \| █▁ \| ❌ regressed \|/);
   });
 
   it('does not write at all when a re-run renders the same comment', async () => {

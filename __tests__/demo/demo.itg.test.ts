@@ -102,6 +102,9 @@ describe('npm run demo', () => {
     expect(bodies[1]).toMatch(/`mAP@0\.5` \| 0\.6817 \| 0\.6667 \|.*regressed/);
     expect(bodies[2]).toMatch(/No regression/);
     expect(readFileSync(join(demo.out, `pr-${PULL}-comment.md`), 'utf8')).toBe(bodies[2]);
+    // The job summary of push 2 charts mAP@0.5 over the pushes against the base.
+    const summary = readFileSync(join(demo.out, gates[1]!.summaryFile), 'utf8');
+    expect(summary).toMatch(/title "visual-analysis: mAP@0\.5"\n.*\n.*\n\s*line "head" \[0\.7083, 0\.6667\]\n\s*line "base" \[0\.6817, 0\.6817\]/);
   });
 
   it('builds, scans and pushes the image, then rolls it out and rolls a crash loop back', () => {

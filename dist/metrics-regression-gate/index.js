@@ -33249,7 +33249,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4790);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2284);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -33258,7 +33258,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4790:
+/***/ 2284:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34222,6 +34222,16 @@ function series(history, key) {
         return [];
     return history.runs.map((run) => run.values[at]).filter((v) => typeof v === 'number');
 }
+/** The runs that measured one metric, oldest first: each run's head commit and value. */
+function points(history, key) {
+    const at = history.keys.indexOf(key);
+    if (at === -1)
+        return [];
+    return history.runs.flatMap((run) => {
+        const value = run.values[at];
+        return typeof value === 'number' ? [{ sha: run.sha, value }] : [];
+    });
+}
 const BARS = '▁▂▃▄▅▆▇█';
 /** A sparkline of the values: the lowest value is the shortest bar; equal values give a flat line. */
 function sparkline(values) {
@@ -34236,6 +34246,181 @@ function sparkline(values) {
         return BARS[Math.round(((value - min) / (max - min)) * (BARS.length - 1))];
     })
         .join('');
+}
+
+;// CONCATENATED MODULE: ./src/metrics/chart.ts
+
+
+
+/**
+ * Trend charts for the job summary: one Mermaid `xychart-beta` line chart per metric that moved
+ * over the pull request's pushes (or regressed), the head value at each push and the base as a
+ * flat line. GitHub renders ```mermaid fences in job summaries and comments.
+ */
+/** Charts per summary; each is a few hundred bytes of text but a tall picture. */
+const MAX_TREND_CHARTS = 6;
+function chart_numeric(value) {
+    return value && (value.kind === 'number' || value.kind === 'samples') ? value.value : undefined;
+}
+/**
+ * Which charts go first when there are more than the cap: regressed metrics, then the other
+ * metrics with a rule (the ones the gate judges), then the rest of those that moved against
+ * the base, then those back at the base value.
+ */
+function rank(row) {
+    if (row.status === 'regressed')
+        return 0;
+    if (row.rule)
+        return 1;
+    return row.status === 'unchanged' ? 3 : 2;
+}
+/**
+ * The metrics worth a chart: two or more pushes measured, and either regressed or changed
+ * between pushes. Regressed ones come first (see rank), in report order within each rank; at
+ * most `max`.
+ */
+function selectTrendCharts(report, history, max = MAX_TREND_CHARTS) {
+    if (!history || history.runs.length < 2)
+        return { charts: [], omitted: 0 };
+    const filesPerGroup = new Map();
+    for (const row of report.rows) {
+        if (row.file === '')
+            continue;
+        const files = filesPerGroup.get(row.group) ?? new Set();
+        files.add(row.file);
+        filesPerGroup.set(row.group, files);
+    }
+    const candidates = [];
+    for (const row of report.rows) {
+        if (row.metric === '')
+            continue;
+        const measured = points(history, historyKey(row.group, row.file, row.metric));
+        if (measured.length < 2)
+            continue;
+        const head = measured.map((point) => point.value);
+        const regressed = row.status === 'regressed';
+        const changed = head.some((value) => value !== head[0]);
+        if (!regressed && !changed)
+            continue;
+        candidates.push({
+            group: row.group,
+            file: row.file,
+            metric: row.metric,
+            showFile: (filesPerGroup.get(row.group)?.size ?? 0) > 1,
+            regressed,
+            pushes: measured.map((point) => point.sha),
+            head,
+            base: chart_numeric(row.base),
+            rank: rank(row),
+        });
+    }
+    const ordered = candidates.map((c, i) => ({ c, i })).sort((a, b) => a.c.rank - b.c.rank || a.i - b.i);
+    const limit = Math.max(0, max);
+    const charts = ordered.slice(0, limit).map(({ c: { rank: _rank, ...chart } }) => chart);
+    return { charts, omitted: Math.max(0, ordered.length - limit) };
+}
+/**
+ * Mermaid entity codes for the characters that would end a quoted string (`"`), start an
+ * entity or a directive (`#`, `%`), start a markdown string (`` ` ``) or read as HTML (`<`, `>`).
+ * Mermaid turns `#name;` and `#code;` back into the characters when it draws the chart.
+ */
+const ENTITIES = { '"': '#quot;', '#': '#35;', '%': '#37;', '`': '#96;', '<': '#lt;', '>': '#gt;' };
+/** A quoted Mermaid string that shows `text` as written, on one line; never empty (Mermaid rejects ""). */
+function mermaidString(text) {
+    const line = text.replace(/\s+/g, ' ').trim();
+    const escaped = line
+        .replace(/["#%`<>]/g, (char) => ENTITIES[char])
+        // Before parsing, Mermaid drops the last ";" of a line where "style" or "classDef" is followed
+        // by ":" and "#" (its style statements): spell their first letter as an entity code.
+        .replace(/style/g, '#115;tyle')
+        .replace(/classDef/g, '#99;lassDef');
+    return `"${escaped === '' ? '-' : escaped}"`;
+}
+/** A number as Mermaid's lexer reads it: plain decimal digits, never an exponent. */
+function mermaidNumber(value) {
+    if (!Number.isFinite(value))
+        throw new RangeError(`not a finite number: ${value}`);
+    const text = String(value);
+    if (!/e/i.test(text))
+        return text;
+    if (Math.abs(value) >= 1)
+        return BigInt(Math.round(value)).toString();
+    const exponent = Math.floor(Math.log10(Math.abs(value)));
+    return value.toFixed(Math.min(100, 6 - exponent)).replace(/0+$/, '').replace(/\.$/, '');
+}
+/**
+ * The y-axis range: the values with a tenth of their spread on either side, rounded outwards to
+ * a step one decade below the spread, so the lines do not touch the frame. A metric that never
+ * goes below zero keeps the axis at zero or above.
+ */
+function axisRange(values) {
+    const min = Math.min(...values);
+    const max = Math.max(...values);
+    const spread = max - min || Math.abs(max) || 1;
+    const step = 10 ** (Math.floor(Math.log10(spread)) - 1);
+    const decimals = Math.max(0, -Math.floor(Math.log10(step)));
+    // The tolerance keeps float error (-0.6 / 0.1 = -5.999...) from moving a bound by a step.
+    let low = Math.floor((min - spread / 10) / step + 1e-9) * step;
+    const high = Math.ceil((max + spread / 10) / step - 1e-9) * step;
+    if (min >= 0 && low < 0)
+        low = 0;
+    const text = (value) => mermaidNumber(Number(value.toFixed(Math.min(decimals, 100))));
+    return [text(low), text(high)];
+}
+const FRONTMATTER = [
+    '---',
+    'config:',
+    '  xyChart:',
+    '    width: 640',
+    '    height: 320',
+    '  themeVariables:',
+    '    xyChart:',
+    // The default light theme draws the first line in a near-white lavender: set colours that
+    // read on light and dark backgrounds (head in blue, base in grey).
+    '      plotColorPalette: "#2f81f7, #8b949e"',
+    '---',
+];
+/** The chart's Mermaid text (without the fence). */
+function mermaidTrendChart(chart) {
+    const title = chart.showFile ? `${chart.group}: ${chart.metric} (${chart.file})` : `${chart.group}: ${chart.metric}`;
+    const all = chart.base === undefined ? chart.head : [...chart.head, chart.base];
+    const [low, high] = axisRange(all);
+    const series = (values) => `[${values.map(mermaidNumber).join(', ')}]`;
+    const lines = [
+        ...FRONTMATTER,
+        'xychart-beta',
+        `  title ${mermaidString(title)}`,
+        `  x-axis "push (head commit)" [${chart.pushes.map(mermaidString).join(', ')}]`,
+        `  y-axis ${mermaidString(chart.metric)} ${low} --> ${high}`,
+        `  line "head" ${series(chart.head)}`,
+    ];
+    if (chart.base !== undefined)
+        lines.push(`  line "base" ${series(chart.head.map(() => chart.base))}`);
+    return lines.join('\n');
+}
+function caption(chart) {
+    const what = `**${cell(chart.group)}** · ${code(chart.metric)}${chart.showFile ? ` in ${code(chart.file)}` : ''}`;
+    const base = chart.base === undefined ? ' (no base value)' : `, and the base (${formatNumber(chart.base)}) as a flat line`;
+    return `${chart.regressed ? '❌ ' : ''}${what}${chart.regressed ? ', regressed' : ''}: the head at each of ${chart.pushes.length} pushes${base}.`;
+}
+/**
+ * The charts as a folded markdown block, or no lines when no metric qualifies. Escaping leaves
+ * no backtick in a chart, so a plain fence cannot be closed early.
+ */
+function trendChartsBlock(report, history, max = MAX_TREND_CHARTS) {
+    const { charts, omitted } = selectTrendCharts(report, history, max);
+    if (charts.length === 0 && omitted === 0)
+        return [];
+    const lines = ['<details><summary>Trend charts</summary>', ''];
+    for (const chart of charts) {
+        lines.push(caption(chart), '', '```mermaid', mermaidTrendChart(chart), '```', '');
+    }
+    if (omitted > 0) {
+        lines.push(`${omitted} more ${omitted === 1 ? 'metric' : 'metrics'} changed over the pushes without a chart: ` +
+            `at most ${max} ${max === 1 ? 'chart is' : 'charts are'} drawn, regressed metrics first, then those with a rule.`, '');
+    }
+    lines.push('</details>', '');
+    return lines;
 }
 
 ;// CONCATENATED MODULE: ./src/metrics/flatten.ts
@@ -34520,6 +34705,7 @@ function diffParams(file, base, head) {
 
 
 
+
 /** GitHub rejects issue comments longer than this. */
 const COMMENT_LIMIT = 65_536;
 const STATUS = {
@@ -34751,8 +34937,9 @@ function bytes(text) {
 /**
  * Renders the report as markdown: the verdict first, then one table per service with the
  * metrics that moved (failures on top), the unchanged ones folded, the parameters that changed,
- * and a footer. A body over the limit is cut table row by table row, with a note that links to
- * the job summary, where the full report is.
+ * the trend charts when asked for, and a footer. A body over the limit loses the charts and the
+ * folded tables, then is cut table row by table row, with a note that links to the job summary,
+ * where the full report is.
  */
 function renderReport(report, options) {
     const limit = options.limit ?? COMMENT_LIMIT;
@@ -34781,7 +34968,12 @@ function renderReport(report, options) {
             lines.push(hidden);
         return lines.join('\n') + '\n';
     };
-    const full = assemble([...sections.flatMap((s) => renderSection(s, true)), ...(params.length ? [...params, ''] : [])]);
+    const charts = options.trendCharts ? trendChartsBlock(report, options.history, options.trendCharts) : [];
+    const full = assemble([
+        ...sections.flatMap((s) => renderSection(s, true)),
+        ...(params.length ? [...params, ''] : []),
+        ...charts,
+    ]);
     if (bytes(full) <= limit)
         return full;
     const link = options.summaryUrl ? `[the job summary](${options.summaryUrl})` : 'the job summary';
@@ -43279,6 +43471,7 @@ function readInputs() {
 
 
 
+
 const PREFIX = TOOL;
 /** GitHub keeps at most 1 MiB of summary per step. */
 const SUMMARY_LIMIT = 1_000_000;
@@ -43357,7 +43550,14 @@ async function gate() {
         summaryUrl,
         rulesSource: selection.rulesSource,
     }));
-    let summary = renderReport(report, { title: inputs.title, history: comment.history, limit: SUMMARY_LIMIT, rulesSource: selection.rulesSource });
+    // The charts go to the summary only: the comment keeps its sparklines and stays compact.
+    let summary = renderReport(report, {
+        title: inputs.title,
+        history: comment.history,
+        trendCharts: MAX_TREND_CHARTS,
+        limit: SUMMARY_LIMIT,
+        rulesSource: selection.rulesSource,
+    });
     if (comment.problem)
         summary = `> [!NOTE]\n> No pull-request comment: ${comment.problem}.\n\n${summary}`;
     await writeSummary(summary);

@@ -112,6 +112,16 @@ export function series(history: History, key: string): number[] {
   return history.runs.map((run) => run.values[at]).filter((v): v is number => typeof v === 'number');
 }
 
+/** The runs that measured one metric, oldest first: each run's head commit and value. */
+export function points(history: History, key: string): { sha: string; value: number }[] {
+  const at = history.keys.indexOf(key);
+  if (at === -1) return [];
+  return history.runs.flatMap((run) => {
+    const value = run.values[at];
+    return typeof value === 'number' ? [{ sha: run.sha, value }] : [];
+  });
+}
+
 const BARS = '▁▂▃▄▅▆▇█';
 
 /** A sparkline of the values: the lowest value is the shortest bar; equal values give a flat line. */

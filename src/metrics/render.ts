@@ -1,4 +1,5 @@
 import { cell, code } from '../core/summary.js';
+import { trendChartsBlock } from './chart.js';
 import { formatNumber, formatPercent, formatSigned } from './format.js';
 import { historyKey, renderHistory, series, sparkline, type History } from './history.js';
 import { describeThreshold } from './rules.js';
@@ -17,6 +18,11 @@ export interface RenderOptions {
   history?: History;
   /** Append the history as a hidden block, for the next run to read. */
   embedHistory?: boolean;
+  /**
+   * Draw Mermaid trend charts of the history, at most this many, after the tables (for the job
+   * summary; the comment keeps the sparklines only). Dropped first when the body must be cut.
+   */
+  trendCharts?: number;
   /** Largest body, in UTF-8 bytes (never more than GitHub accepts, whatever it counts). */
   limit?: number;
   /** Where the thresholds come from, for the footer ("`.github/services.yml`"). */
@@ -277,8 +283,9 @@ function bytes(text: string): number {
 /**
  * Renders the report as markdown: the verdict first, then one table per service with the
  * metrics that moved (failures on top), the unchanged ones folded, the parameters that changed,
- * and a footer. A body over the limit is cut table row by table row, with a note that links to
- * the job summary, where the full report is.
+ * the trend charts when asked for, and a footer. A body over the limit loses the charts and the
+ * folded tables, then is cut table row by table row, with a note that links to the job summary,
+ * where the full report is.
  */
 export function renderReport(report: GateReport, options: RenderOptions): string {
   const limit = options.limit ?? COMMENT_LIMIT;
@@ -305,7 +312,12 @@ export function renderReport(report: GateReport, options: RenderOptions): string
     return lines.join('\n') + '\n';
   };
 
-  const full = assemble([...sections.flatMap((s) => renderSection(s, true)), ...(params.length ? [...params, ''] : [])]);
+  const charts = options.trendCharts ? trendChartsBlock(report, options.history, options.trendCharts) : [];
+  const full = assemble([
+    ...sections.flatMap((s) => renderSection(s, true)),
+    ...(params.length ? [...params, ''] : []),
+    ...charts,
+  ]);
   if (bytes(full) <= limit) return full;
 
   const link = options.summaryUrl ? `[the job summary](${options.summaryUrl})` : 'the job summary';

@@ -7,6 +7,7 @@ import { runAction, setOutput } from '../../core/action.js';
 import { writeSummary } from '../../core/summary.js';
 import { buildReport, compareGroup, type FileSides } from '../../metrics/compare.js';
 import { formatNumber, formatPercent, formatSigned } from '../../metrics/format.js';
+import { MAX_TREND_CHARTS } from '../../metrics/chart.js';
 import { historyKey } from '../../metrics/history.js';
 import { diffParams, parseParamsText } from '../../metrics/params.js';
 import { renderReport } from '../../metrics/render.js';
@@ -110,7 +111,14 @@ async function gate(): Promise<void> {
     }),
   );
 
-  let summary = renderReport(report, { title: inputs.title, history: comment.history, limit: SUMMARY_LIMIT, rulesSource: selection.rulesSource });
+  // The charts go to the summary only: the comment keeps its sparklines and stays compact.
+  let summary = renderReport(report, {
+    title: inputs.title,
+    history: comment.history,
+    trendCharts: MAX_TREND_CHARTS,
+    limit: SUMMARY_LIMIT,
+    rulesSource: selection.rulesSource,
+  });
   if (comment.problem) summary = `> [!NOTE]\n> No pull-request comment: ${comment.problem}.\n\n${summary}`;
   await writeSummary(summary);
 
