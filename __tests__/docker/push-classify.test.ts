@@ -10,6 +10,9 @@ describe('push failures', () => {
     ['no basic auth credentials', 'auth'],
     ['denied: requested access to the resource is denied', 'auth'],
     ['manifest invalid: manifest invalid', 'permanent'],
+    ['error parsing HTTP 403 response body: unexpected end of JSON input', 'auth'],
+    // Layer IDs are hex and may hold "401" or "403"; they say nothing about the failure.
+    ['b1af84030a2c: Layer already exists\nf7772742401d: Layer already exists\nreceived unexpected HTTP status: 500 Internal Server Error', 'transient'],
     ['An image does not exist locally with the tag: x', 'permanent'],
   ])('%s -> %s', (output, kind) => {
     expect(classifyPushFailure(output)).toBe(kind);

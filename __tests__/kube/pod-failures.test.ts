@@ -51,6 +51,9 @@ describe('containerFailure: states that will not recover', () => {
       reason: 'ErrImagePull',
     });
     expect(containerFailure('p', status({ state: { waiting: { reason: 'ErrImagePull', message: 'dial tcp: i/o timeout' } } }), OPTIONS)).toBeUndefined();
+    const digest = 'registry.example/app@sha256:4030a2c401d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1';
+    expect(containerFailure('p', status({ state: { waiting: { reason: 'ErrImagePull', message: `failed to pull "${digest}": dial tcp: i/o timeout` } } }), OPTIONS)).toBeUndefined();
+    expect(containerFailure('p', status({ state: { waiting: { reason: 'ErrImagePull', message: `failed to pull "${digest}": unexpected status code 403 Forbidden` } } }), OPTIONS)).toMatchObject({ reason: 'ErrImagePull' });
     expect(containerFailure('p', status({ state: { waiting: { reason: 'ImagePullBackOff', message: 'Back-off pulling image "x"' } } }), OPTIONS)).toMatchObject({
       reason: 'ImagePullBackOff',
       message: 'Back-off pulling image "x"',

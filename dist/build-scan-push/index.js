@@ -18609,7 +18609,8 @@ class RegistryClient {
 
 
 
-const AUTH_FAILURE = /unauthorized|authentication required|no basic auth credentials|denied|forbidden|401|403/i;
+// Status codes only as whole words: the push output is full of hex layer IDs (`b1af84030a2c`).
+const AUTH_FAILURE = /unauthorized|authentication required|no basic auth credentials|denied|forbidden|\b40[13]\b/i;
 const TRANSIENT = /\b50[0-4]\b|internal server error|bad gateway|service unavailable|gateway time-?out|too ?many ?requests|\b429\b|connection reset|connection refused|broken pipe|unexpected EOF|\bEOF\b|i\/o timeout|TLS handshake timeout|timeout exceeded|net\/http/i;
 /** What kind of failure the engine's push output describes. */
 function classifyPushFailure(output) {

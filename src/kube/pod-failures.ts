@@ -24,7 +24,8 @@ export interface PodFailure {
   previousLogs: boolean;
 }
 
-const IMAGE_PULL_FATAL = /not found|manifest unknown|NotFound|denied|unauthorized|forbidden|401|403/i;
+// Status codes only as whole words: pull messages quote image digests, whose hex may hold "403".
+const IMAGE_PULL_FATAL = /not found|manifest unknown|NotFound|denied|unauthorized|forbidden|\b40[13]\b/i;
 const ALWAYS_FATAL_WAITING = new Set([
   'CreateContainerConfigError',
   'CreateContainerError',
