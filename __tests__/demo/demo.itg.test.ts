@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from '../harness/paths.js';
+import { findTool, toolOrSkip } from '../harness/tools.js';
 import { mermaidError } from '../harness/mermaid.js';
 import { containerGap } from '../../scripts/demo/containers.js';
 import { PREBUILT_IMAGE, PULL, REGISTRY_PASSWORD, TOKEN } from '../../scripts/demo/fixtures.js';
@@ -142,6 +144,32 @@ describe('npm run demo', () => {
     expect(charts.length).toBeGreaterThan(0);
     for (const chart of charts) expect(await mermaidError(chart)).toBeUndefined();
   });
+
+  it('draws every chart of index.html in a real browser', () => {
+    const browser = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'].map(findTool).find(Boolean) ??
+      toolOrSkip('chromium', 'the demo test opens index.html in a headless browser; scripts/setup.d/40-browser.sh installs it');
+    if (!browser) return;
+    const profile = mkdtempSync(join(tmpdir(), 'aura-browser-'));
+    try {
+      // ?expand opens every <details>, so the charts folded in them are drawn too.
+      const page = `${pathToFileURL(join(demo.out, 'index.html')).href}?expand`;
+      const result = spawnSync(
+        browser,
+        ['--headless', '--no-sandbox', '--disable-gpu', `--user-data-dir=${profile}`, '--virtual-time-budget=30000', '--dump-dom', page],
+        { encoding: 'utf8', timeout: 180_000, maxBuffer: 64 * 1024 * 1024 },
+      );
+      expect(result.status).toBe(0);
+      const dom = result.stdout;
+      const charts = (dom.match(/<pre class="mermaid"/g) ?? []).length;
+      expect(charts).toBe(mermaidBlocks(readFileSync(join(demo.out, 'index.html'), 'utf8')).length);
+      expect((dom.match(/<svg[^>]* id="aura-chart-\d+"/g) ?? []).length).toBe(charts);
+      expect(dom).not.toContain('data-error=');
+      // The gate's chart of the failing push, drawn: its title is SVG text now.
+      expect(dom).toMatch(/<text[^>]*>visual-analysis: mAP@0\.5<\/text>/);
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+  }, 200_000);
 
   it('tells the story step by step and keeps it in narrative.txt', () => {
     const narrative = readFileSync(join(demo.out, 'narrative.txt'), 'utf8');

@@ -71,6 +71,7 @@ function reasonsOf(run: BundleRun): string[] {
   });
 }
 
+const MERGED = 'after the merge';
 const scratch = mkdtempSync(join(tmpdir(), 'aura-demo-'));
 const repo = join(scratch, 'platform');
 const dvcRemote = join(scratch, 'dvc-remote');
@@ -93,6 +94,7 @@ try {
   await log.run({
     action: 'dvc-repro-and-push',
     title: 'main: reproduce every pipeline once and push the outputs',
+    phase: 'main',
     options: {
       eventName: 'push',
       event: { ref: 'refs/heads/main', before: '0'.repeat(40), after: initial, repository: { default_branch: 'main' } },
@@ -166,6 +168,7 @@ try {
     const detect = await log.run({
       action: 'detect-changed-services',
       title: `push ${number}: which services does the pull request affect?`,
+      phase: `push ${number}`,
       options: pullRequest,
       explain: (run) => [
         `${run.outputs['changed-files']} file(s) changed between ${base.slice(0, 7)} and ${head.slice(0, 7)}; affected: ${parseList(run.outputs.services).join(', ') || 'none'}.`,
@@ -177,6 +180,7 @@ try {
     await log.run({
       action: 'dvc-repro-and-push',
       title: `push ${number}: reproduce the affected stages and push the outputs`,
+      phase: `push ${number}`,
       options: { ...pullRequest, inputs: { services, remote: dvcRemote, cache: 'false' } },
       explain: (run) => [
         `Ran: ${parseList(run.outputs['stages-ran']).join(', ') || 'nothing'}; from DVC's run cache: ${parseList(run.outputs['stages-from-run-cache']).join(', ') || 'nothing'}; skipped as unchanged: ${parseList(run.outputs['stages-skipped']).join(', ') || 'nothing'}.`,
@@ -187,6 +191,7 @@ try {
     const gate = await log.run({
       action: 'metrics-regression-gate',
       title: `push ${number}: compare the metrics with main and comment`,
+      phase: `push ${number}`,
       options: { ...pullRequest, inputs: { services, token: TOKEN } },
       expect: push.expect,
       explain: (run) => {
@@ -231,7 +236,7 @@ try {
   let image = PREBUILT_IMAGE;
   let crashImage = 'registry.aura.example/aura/visual-analysis:2.0.0-crashloop';
   if (gap) {
-    log.skip('build-scan-push', 'build, scan and push the visual-analysis image', [
+    log.skip('build-scan-push', 'build, scan and push the visual-analysis image', MERGED, [
       `This machine cannot build images: ${gap}.`,
       'Install the engine with `npm run setup` (scripts/setup.d/30-docker.sh) to see the build, the Trivy scan and the push.',
       `The rollout goes on with a pre-built image, ${PREBUILT_IMAGE} (the cluster simulator does not pull images).`,
@@ -242,6 +247,7 @@ try {
     const build = await log.run({
       action: 'build-scan-push',
       title: 'build, scan (Trivy) and push the visual-analysis image',
+    phase: MERGED,
       options: {
         ...push,
         inputs: {
@@ -277,6 +283,7 @@ try {
   await log.run({
     action: 'gke-rollout',
     title: 'roll the image out on the Kubernetes API simulator',
+    phase: MERGED,
     options: { ...rollout, inputs: { ...rollout.inputs, image } },
     explain: (run) => [
       `Verdict ${run.outputs.verdict}: revision ${run.outputs.revision} runs ${run.outputs.image}, ${run.outputs['duration-seconds']} s from the first change.`,
@@ -285,6 +292,7 @@ try {
   await log.run({
     action: 'gke-rollout',
     title: 'roll out an image that crash-loops: detected, rolled back, verified',
+    phase: MERGED,
     options: { ...rollout, inputs: { ...rollout.inputs, manifests: '', image: crashImage } },
     expect: 'failure',
     explain: (run) => [
@@ -319,15 +327,23 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 }
 
-/** A Mermaid flowchart of the run: one node per step, coloured by how it ended. */
+/** A Mermaid flowchart of the run: the phases left to right, their steps coloured by how they ended. */
 function overviewChart(): string {
-  const lines = ['flowchart TD'];
-  for (const [index, step] of log.steps.entries()) {
-    const label = `${step.id.slice(0, 2)} ${step.action}<br/>${step.title}<br/><b>${step.status}</b>`.replace(/"/g, '#quot;');
-    const tone = step.status === 'passed' ? 'good' : step.status === 'skipped' ? 'neutral' : 'bad';
-    lines.push(`  s${index}["${label}"]:::${tone}`);
-    if (index > 0) lines.push(`  s${index - 1} --> s${index}`);
+  const lines = ['flowchart LR'];
+  const phases = [...new Set(log.steps.map((step) => step.phase))];
+  for (const [p, phase] of phases.entries()) {
+    lines.push(`  subgraph p${p}["${phase}"]`, '    direction TB');
+    const ids: string[] = [];
+    for (const [index, step] of log.steps.entries()) {
+      if (step.phase !== phase) continue;
+      const tone = step.status === 'passed' ? 'good' : step.status === 'skipped' ? 'neutral' : 'bad';
+      lines.push(`    s${index}["${step.id.slice(0, 2)} ${step.action}<br/><b>${step.status}</b>"]:::${tone}`);
+      ids.push(`s${index}`);
+    }
+    if (ids.length > 1) lines.push(`    ${ids.join(' --> ')}`);
+    lines.push('  end');
   }
+  if (phases.length > 1) lines.push(`  ${phases.map((_, p) => `p${p}`).join(' --> ')}`);
   lines.push('  classDef good fill:#dafbe1,stroke:#1a7f37', '  classDef bad fill:#ffebe9,stroke:#d1242f', '  classDef neutral fill:#eff2f5,stroke:#59636e');
   return lines.join('\n');
 }

@@ -109,6 +109,36 @@ nav ol { padding-left: 20px; } .narrative { color: #59636e; } .source { font-siz
 pre.mermaid { background: #fff; text-align: center; }
 `;
 
+/**
+ * Draws each chart once it can be seen: a chart inside a closed <details> has no size to lay
+ * out, so it is drawn when its block is opened. Each gets an id of its own (Mermaid's default
+ * ids come from the clock, and two charts drawn in the same millisecond would share one).
+ */
+const DRAW_CHARTS = `
+mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
+let chartCount = 0;
+async function drawVisibleCharts() {
+  const charts = [...document.querySelectorAll('pre.mermaid:not([data-drawn])')].filter((pre) => !pre.closest('details:not([open])'));
+  // Claimed before the first await: toggle events can start another pass while this one draws.
+  for (const pre of charts) pre.setAttribute('data-drawn', 'true');
+  for (const pre of charts) {
+    try {
+      const { svg } = await mermaid.render('aura-chart-' + chartCount++, pre.textContent);
+      pre.innerHTML = svg;
+    } catch (error) {
+      pre.setAttribute('data-error', String(error && error.message || error));
+    }
+  }
+}
+function expandAll() {
+  for (const details of document.querySelectorAll('details')) details.open = true;
+}
+document.addEventListener('toggle', drawVisibleCharts, true);
+// index.html?expand opens every folded block, for printing or a look at everything at once.
+if (new URLSearchParams(location.search).has('expand')) expandAll();
+drawVisibleCharts();
+`;
+
 /** Writes index.html (and the Mermaid script beside it) into `outDir`; returns the page's path. */
 export function writeSite(outDir: string, site: Site): string {
   const marked = createRenderer();
@@ -135,11 +165,12 @@ ${site.intro.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}
 <nav><ol>
 ${toc}
 </ol></nav>
+<p><button type="button" onclick="expandAll()">Open every folded block</button></p>
 </header>
 ${site.pages.map((p) => page(marked, outDir, p)).join('\n')}
 </main>
 <script src="mermaid.min.js"></script>
-<script>mermaid.initialize({ startOnLoad: true, securityLevel: 'strict' });</script>
+<script>${DRAW_CHARTS}</script>
 </body>
 </html>
 `;

@@ -14,6 +14,8 @@ export interface StepRecord {
   id: string;
   action: string;
   title: string;
+  /** The part of the story it belongs to: `main`, `push 1`, `after the merge`... */
+  phase: string;
   /** `skipped` when the demo could not run the step here (and said why). */
   status: 'passed' | 'failed as intended' | 'skipped';
   exitCode: number | null;
@@ -27,6 +29,7 @@ export interface StepRecord {
 export interface StepSpec {
   action: string;
   title: string;
+  phase: string;
   options: BundleOptions;
   expect?: Expect;
   /** The narrative: what ran and what came out, from the step's outputs. */
@@ -84,6 +87,7 @@ export class DemoLog {
       id,
       action: spec.action,
       title: spec.title,
+      phase: spec.phase,
       status,
       exitCode: run.exitCode,
       outputs: run.outputs,
@@ -95,14 +99,14 @@ export class DemoLog {
   }
 
   /** A step the demo could not run here: said loudly, recorded, and shown on the site. */
-  skip(action: string, title: string, why: string[]): void {
+  skip(action: string, title: string, phase: string, why: string[]): void {
     const number = String(this.steps.length + 1).padStart(2, '0');
     const id = `${number}-${action}`;
     this.banner(`${number}. ${action} — ${title}: NOT RUN`);
     for (const line of why) this.say(`  ${line}`);
     const summaryFile = `${id}.md`;
     writeFileSync(join(this.outDir, summaryFile), `> [!WARNING]\n> ${why.join('\n> ')}\n`);
-    this.record({ id, action, title, status: 'skipped', exitCode: null, outputs: {}, narrative: why, summaryFile, durationMs: 0 });
+    this.record({ id, action, title, phase, status: 'skipped', exitCode: null, outputs: {}, narrative: why, summaryFile, durationMs: 0 });
   }
 
   private record(step: StepRecord): void {

@@ -8,18 +8,8 @@ set -euo pipefail
 
 log=/var/log/aura-dockerd.log
 
-# Installing packages and starting the engine need root: sudo without a password when the user
-# is not root (as on GitHub's runners), else one clear error saying what to do.
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then
-    "$@"
-  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-    sudo "$@"
-  else
-    echo "docker: '$1' needs root: run \`npm run setup\` as root or as a user with password-less sudo" >&2
-    exit 1
-  fi
-}
+# shellcheck source=scripts/lib/as-root.sh
+source "$(dirname "$0")/../lib/as-root.sh"
 engine_client=/usr/bin/docker
 
 packages=(docker-registry busybox-static apache2-utils)
@@ -37,9 +27,9 @@ done
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "docker: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  as_root apt-get update -qq
+  as_root docker apt-get update -qq
   # policy-rc.d may forbid starting services during the install; the engine is started below.
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  as_root docker env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 if "$engine_client" info >/dev/null 2>&1; then
@@ -47,7 +37,8 @@ if "$engine_client" info >/dev/null 2>&1; then
 else
   echo "docker: starting dockerd (log: $log)"
   # setsid: the engine outlives this script and the shell that ran it.
-  as_root sh -c 'exec setsid /usr/sbin/dockerd >>"$0" 2>&1 < /dev/null' "$log" &
+  # shellcheck disable=SC2016 # $0 is expanded by the root shell: the log path passed after the script
+  as_root docker sh -c 'exec setsid /usr/sbin/dockerd >>"$0" 2>&1 < /dev/null' "$log" &
   for _ in $(seq 1 60); do
     if "$engine_client" info >/dev/null 2>&1; then break; fi
     sleep 1
