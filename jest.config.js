@@ -16,6 +16,7 @@ export default {
     ],
   },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  setupFilesAfterEnv: ['<rootDir>/__tests__/harness/jest.setup.ts'],
   testTimeout: 60_000,
   maxWorkers: 2,
 };

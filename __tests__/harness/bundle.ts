@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { parse } from 'yaml';
@@ -24,6 +24,8 @@ export interface BundleRun {
   /** The stdout without the `::add-mask::` commands, which the runner consumes and never shows. */
   visibleLog: string;
   durationMs: number;
+  /** The runner's folder of this run (event, output, summary files and RUNNER_TEMP), left for the caller to read or remove. */
+  runnerDir: string;
 }
 
 export interface BundleOptions {
@@ -107,6 +109,13 @@ export function parseAnnotations(stdout: string): Annotation[] {
   return annotations;
 }
 
+const runnerDirs: string[] = [];
+
+/** Removes the runner folders of this test file's runs (registered after each file in jest.setup.ts). */
+export function removeRunnerDirs(): void {
+  for (const dir of runnerDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 /**
  * Runs dist/<action>/index.js the way the GitHub runner does: Node 24, inputs as INPUT_*
  * variables with action.yml's defaults filled in, the event payload in a file, and the
@@ -123,6 +132,7 @@ export async function runBundle(action: string, options: BundleOptions = {}): Pr
   const argv = options.fromSource ? [join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), source] : [bundle];
 
   const runnerDir = mkdtempSync(join(tmpdir(), 'aura-runner-'));
+  runnerDirs.push(runnerDir);
   const files = {
     event: join(runnerDir, 'event.json'),
     output: join(runnerDir, 'output'),
@@ -222,6 +232,7 @@ export async function runBundle(action: string, options: BundleOptions = {}): Pr
       .filter((line) => !line.startsWith('::add-mask::'))
       .join('\n'),
     durationMs,
+    runnerDir,
   };
 }
 

@@ -3,8 +3,8 @@
  * narrative printed, its job summary kept as a Markdown file in the output folder, and a record
  * of it in run.json.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { runBundle, type BundleOptions, type BundleRun } from '../../__tests__/harness/bundle.js';
 import type { SitePage } from './site.js';
 
@@ -37,6 +37,21 @@ export interface StepSpec {
 }
 
 const RULE = '━'.repeat(100);
+
+/**
+ * Files a step reported in its outputs (Trivy's JSON and SARIF reports) live in the runner's
+ * temporary folder, which goes when the step ends: they are copied to the output folder, and the
+ * outputs and narrative point there.
+ */
+function keepReports(run: BundleRun, id: string, outDir: string, narrative: string[]): void {
+  for (const [name, value] of Object.entries(run.outputs)) {
+    if (!value.startsWith(`${run.runnerDir}/`) || !existsSync(value) || !statSync(value).isFile()) continue;
+    const kept = join(outDir, `${id}-${basename(value)}`);
+    copyFileSync(value, kept);
+    run.outputs[name] = kept;
+    narrative.push(`Output ${name}, kept as ${kept}.`);
+  }
+}
 
 export class DemoLog {
   readonly steps: StepRecord[] = [];
@@ -72,6 +87,8 @@ export class DemoLog {
       );
     }
     const narrative = spec.explain(run);
+    keepReports(run, id, this.outDir, narrative);
+    rmSync(run.runnerDir, { recursive: true, force: true });
     const summaryFile = `${id}.md`;
     writeFileSync(join(this.outDir, summaryFile), run.summary);
     for (const line of narrative) this.say(`  ${line}`);
