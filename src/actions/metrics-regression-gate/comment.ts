@@ -2,7 +2,6 @@ import * as core from '../../core/runner.js';
 import { errorMessage } from '../../comments/client.js';
 import { stickyMarker } from '../../comments/marker.js';
 import { StickyComment, type StickyOutcome } from '../../comments/sticky.js';
-import { createOctokit } from '../../github/client.js';
 import type { PullRequestRef } from '../../github/context.js';
 import { addRun, readHistory, type History } from '../../metrics/history.js';
 import { COMMENT_LIMIT, renderReport } from '../../metrics/render.js';
@@ -81,6 +80,8 @@ export async function postComment(request: CommentRequest): Promise<CommentResul
 
   const issue = { owner: pull.owner, repo: pull.repo, number: pull.number };
   try {
+    // Loaded only when a comment is posted: Octokit's HTTP stack costs tens of milliseconds at start.
+    const { createOctokit } = await import('../../github/client.js');
     const client = createOctokit(request.token);
     const opened = await StickyComment.open(client, issue, marker);
     if (!(opened instanceof StickyComment)) return forbidden(opened, withoutComment);
