@@ -13,7 +13,7 @@
  *   push 3  the epochs are restored: DVC restores the training from its run cache and the
  *           comment turns back to a pass, with the trend of the three pushes.
  *   merge   build-scan-push builds the image, scans it with Trivy and pushes it to a registry
- *           on loopback (or, with no Docker engine here, says so and uses a pre-built digest);
+ *           on loopback (or, with no Docker engine here, says so and rolls out a pre-built image reference);
  *           gke-rollout rolls it out on the Kubernetes API simulator, then rolls out an image
  *           that crash-loops, detects it within seconds, rolls back and verifies.
  *
