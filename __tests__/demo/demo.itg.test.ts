@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from '../harness/paths.js';
 import { findTool, toolOrSkip } from '../harness/tools.js';
 import { mermaidError } from '../harness/mermaid.js';
-import { containerGap } from '../../scripts/demo/containers.js';
+import { containerToolsGap } from '../docker/support.js';
 import { PREBUILT_IMAGE, PULL, REGISTRY_PASSWORD, TOKEN } from '../../scripts/demo/fixtures.js';
 import type { StepRecord } from '../../scripts/demo/steps.js';
 
@@ -44,12 +44,12 @@ function steps(run: RunJson, action: string): StepRecord[] {
   return run.steps.filter((s) => s.action === action);
 }
 
-function mermaidBlocks(html: string): string[] {
+function chartsInPage(html: string): string[] {
   const decode = (text: string) => text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))).replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
   return [...html.matchAll(/<pre class="mermaid">([\s\S]*?)<\/pre>/g)].map((m) => decode(m[1]!));
 }
 
-const gap = containerGap();
+const gap = containerToolsGap();
 if (gap && process.env.CI === 'true') throw new Error(`the demo test needs the Docker engine in CI: ${gap}`);
 if (gap) console.warn(`SKIPPED: the demo's build-scan-push step (${gap}); the rest of the demo is still tested`);
 
@@ -140,7 +140,7 @@ describe('npm run demo', () => {
     expect(html).toContain('<div class="alert alert-warning">');
     expect(html).not.toMatch(/\[!(WARNING|NOTE|CAUTION)\]/);
     expect(existsSync(join(demo.out, 'mermaid.min.js'))).toBe(true);
-    const charts = mermaidBlocks(html);
+    const charts = chartsInPage(html);
     expect(charts.length).toBeGreaterThan(0);
     for (const chart of charts) expect(await mermaidError(chart)).toBeUndefined();
   });
@@ -161,7 +161,7 @@ describe('npm run demo', () => {
       expect(result.status).toBe(0);
       const dom = result.stdout;
       const charts = (dom.match(/<pre class="mermaid"/g) ?? []).length;
-      expect(charts).toBe(mermaidBlocks(readFileSync(join(demo.out, 'index.html'), 'utf8')).length);
+      expect(charts).toBe(chartsInPage(readFileSync(join(demo.out, 'index.html'), 'utf8')).length);
       expect((dom.match(/<svg[^>]* id="aura-chart-\d+"/g) ?? []).length).toBe(charts);
       expect(dom).not.toContain('data-error=');
       // The gate's chart of the failing push, drawn: its title is SVG text now.

@@ -46,20 +46,25 @@ export function docker(...args: string[]): string {
   }).trim();
 }
 
+/** Why the container tools cannot run here (a missing tool, an engine that does not answer), or undefined. */
+export function containerToolsGap(needs: string[] = ['docker-registry', 'htpasswd', 'busybox', 'trivy']): string | undefined {
+  const missing = needs.filter((tool) => !findTool(tool) && !(tool === 'busybox' && existsSync('/bin/busybox')));
+  if (missing.length > 0) return `${missing.join(', ')} not installed`;
+  try {
+    execFileSync(engineClient(), ['info'], { stdio: 'ignore', timeout: 20_000 });
+  } catch {
+    const host = process.env.DOCKER_HOST ? ` for DOCKER_HOST=${process.env.DOCKER_HOST}` : '';
+    return `the Docker engine does not answer (\`${engineClient()} info\` failed${host})`;
+  }
+  return undefined;
+}
+
 /**
  * Whether the container tools are here. Outside CI a missing piece skips the tests with the
  * reason printed; in CI (CI=true) it fails them, since CI's set-up installs everything.
  */
-export function containerToolsOrSkip(needs: string[] = ['docker-registry', 'htpasswd', 'busybox', 'trivy']): boolean {
-  const missing = needs.filter((tool) => !findTool(tool) && !(tool === 'busybox' && existsSync('/bin/busybox')));
-  let reason = missing.length > 0 ? `${missing.join(', ')} not installed` : '';
-  if (!reason) {
-    try {
-      execFileSync(engineClient(), ['info'], { stdio: 'ignore', timeout: 20_000 });
-    } catch {
-      reason = 'the Docker engine does not answer (`docker info` failed)';
-    }
-  }
+export function containerToolsOrSkip(needs?: string[]): boolean {
+  const reason = containerToolsGap(needs);
   if (!reason) return true;
   const message = `build-scan-push integration tests need the Docker engine, docker-registry, htpasswd, busybox-static and Trivy: ${reason}; run \`npm run setup\` (scripts/setup.d/30-docker.sh)`;
   if (process.env.CI === 'true') throw new Error(`${message}. In CI every tool must be present.`);

@@ -75,9 +75,7 @@ export class DemoLog {
   }
 
   async run(spec: StepSpec): Promise<BundleRun> {
-    const number = String(this.steps.length + 1).padStart(2, '0');
-    const id = `${number}-${spec.action}`;
-    this.banner(`${number}. ${spec.action} — ${spec.title}`);
+    const id = this.begin(spec.action, spec.title);
     const run = await runBundle(spec.action, { timeoutMs: 300_000, ...spec.options });
     const failed = run.exitCode !== 0;
     const expect = spec.expect ?? 'success';
@@ -117,13 +115,18 @@ export class DemoLog {
 
   /** A step the demo could not run here: said loudly, recorded, and shown on the site. */
   skip(action: string, title: string, phase: string, why: string[]): void {
-    const number = String(this.steps.length + 1).padStart(2, '0');
-    const id = `${number}-${action}`;
-    this.banner(`${number}. ${action} — ${title}: NOT RUN`);
+    const id = this.begin(action, `${title}: NOT RUN`);
     for (const line of why) this.say(`  ${line}`);
     const summaryFile = `${id}.md`;
     writeFileSync(join(this.outDir, summaryFile), `> [!WARNING]\n> ${why.join('\n> ')}\n`);
     this.record({ id, action, title, phase, status: 'skipped', exitCode: null, outputs: {}, narrative: why, summaryFile, durationMs: 0 });
+  }
+
+  /** Announces the next step; returns its id (`07-metrics-regression-gate`), the stem of its files. */
+  private begin(action: string, title: string): string {
+    const number = String(this.steps.length + 1).padStart(2, '0');
+    this.banner(`${number}. ${action} — ${title}`);
+    return `${number}-${action}`;
   }
 
   private record(step: StepRecord): void {
