@@ -2,24 +2,14 @@
 // files across 300 services: this suite's detect-changed-services bundle against
 // dorny/paths-filter's committed dist/index.js (its newest release, from the fetched mirror) with
 // equivalent filters, in the same run.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { anchorVersion, compare, MIRRORS, ms, NODE24, report, ROOT, seconds, speed } from './lib.mjs';
+import { join } from 'node:path';
+import { anchorVersion, compare, git, MIRRORS, ms, NODE24, report, ROOT, runnerEnv, seconds, speed } from './lib.mjs';
 
 const SERVICES = 400;
 const FILES_PER_SERVICE = 40;
 const CHANGED_SERVICES = 300;
-
-function git(cwd, ...args) {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'b@x', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'b@x' },
-  }).trim();
-}
 
 function makeMonorepo(dir) {
   git(dir, 'init', '-q', '-b', 'main');
@@ -60,44 +50,19 @@ function makeMonorepo(dir) {
   return { base, head, changed };
 }
 
-function runnerEnv(dir, eventPath, extra) {
-  // Beside the event file, in the scratch folder the benchmark removes at its end.
-  const runner = mkdtempSync(join(dirname(eventPath), 'runner-'));
-  const output = join(runner, 'output');
-  const summary = join(runner, 'summary');
-  writeFileSync(output, '');
-  writeFileSync(summary, '');
-  return {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_WORKSPACE: dir,
-    GITHUB_OUTPUT: output,
-    GITHUB_STEP_SUMMARY: summary,
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_REPOSITORY: 'aura/bench',
-    RUNNER_TEMP: runner,
-    ...extra,
-  };
-}
-
 export async function run() {
   const anchor = anchorVersion('dorny', 'paths-filter');
   const anchorBundle = anchor?.show('dist/index.js');
+  const anchorMetadata = anchor?.show('action.yml');
   const dir = mkdtempSync(join(tmpdir(), 'aura-bench-monorepo-'));
   const scratch = mkdtempSync(join(tmpdir(), 'aura-bench-'));
   try {
     const started = performance.now();
     const { base, head, changed } = makeMonorepo(dir);
     console.log(`bench: generated ${SERVICES} services x ${FILES_PER_SERVICE} files, ${changed} changed files (${ms(performance.now() - started)})`);
-    const eventPath = join(scratch, 'event.json');
-    writeFileSync(
-      eventPath,
-      JSON.stringify({ ref: 'refs/heads/main', before: base, after: head, forced: false, repository: { default_branch: 'main' } }),
-    );
+    const event = { ref: 'refs/heads/main', before: base, after: head, forced: false, repository: { default_branch: 'main' } };
     const ours = join(ROOT, 'dist', 'detect-changed-services', 'index.js');
+    const oursMetadata = join(ROOT, 'detect-changed-services', 'action.yml');
     const commands = [
       {
         name: 'git diff --name-only',
@@ -110,30 +75,39 @@ export async function run() {
         name: 'aura detect-changed-services',
         file: NODE24,
         args: [ours],
-        options: { cwd: dir, env: runnerEnv(dir, eventPath, { GITHUB_SHA: head }) },
+        options: { cwd: dir, env: runnerEnv(oursMetadata, { workspace: dir, event, parent: scratch, extra: { GITHUB_SHA: head } }).env },
         check: (result) => {
           if (result.status !== 0) throw new Error(`detect-changed-services failed:\n${result.stdout}\n${result.stderr}`);
         },
       },
     ];
     let pathsFilter;
-    if (anchorBundle) {
+    let pathsFilterMetadata;
+    if (anchorBundle && anchorMetadata) {
       pathsFilter = join(scratch, 'paths-filter.js');
       writeFileSync(pathsFilter, anchorBundle);
+      pathsFilterMetadata = join(scratch, 'paths-filter.action.yml');
+      writeFileSync(pathsFilterMetadata, anchorMetadata);
       commands.push({
         name: 'dorny/paths-filter',
         file: NODE24,
         args: [pathsFilter],
         options: {
           cwd: dir,
-          env: runnerEnv(dir, eventPath, { GITHUB_SHA: head, INPUT_FILTERS: 'filters.yml', INPUT_BASE: base, INPUT_REF: head, INPUT_TOKEN: '', 'INPUT_LIST-FILES': 'none', 'INPUT_INITIAL-FETCH-DEPTH': '100', 'INPUT_PREDICATE-QUANTIFIER': 'some' }),
+          env: runnerEnv(pathsFilterMetadata, {
+            workspace: dir,
+            event,
+            parent: scratch,
+            inputs: { filters: 'filters.yml', base, ref: head, token: '', 'list-files': 'none', 'initial-fetch-depth': '100', 'predicate-quantifier': 'some' },
+            extra: { GITHUB_SHA: head },
+          }).env,
         },
         check: (result) => {
           if (result.status !== 0) throw new Error(`paths-filter failed:\n${result.stdout.slice(-2000)}\n${result.stderr}`);
         },
       });
     } else {
-      console.log(`bench: dorny/paths-filter is not fetched here (${anchor ? 'its mirror has no dist/index.js' : `expected under ${MIRRORS}`}); its comparison is skipped`);
+      console.log(`bench: dorny/paths-filter is not fetched here (${anchor ? 'its mirror has no dist/index.js or action.yml' : `expected under ${MIRRORS}`}); its comparison is skipped`);
     }
     const timings = compare(commands, { runs: 15, warmup: 2 });
 
@@ -142,7 +116,7 @@ export async function run() {
         name: 'aura: start that reports a missing catalog',
         file: NODE24,
         args: [ours],
-        options: { cwd: scratch, env: runnerEnv(scratch, eventPath, { 'INPUT_CATALOG': 'missing.yml' }) },
+        options: { cwd: scratch, env: runnerEnv(oursMetadata, { workspace: scratch, event, parent: scratch, inputs: { catalog: 'missing.yml' } }).env },
         check: (result) => {
           if (result.status === 0) throw new Error('expected a failure for the missing catalog');
         },
@@ -153,7 +127,7 @@ export async function run() {
         name: 'paths-filter: start that reports a missing input',
         file: NODE24,
         args: [pathsFilter],
-        options: { cwd: scratch, env: runnerEnv(scratch, eventPath, {}) },
+        options: { cwd: scratch, env: runnerEnv(pathsFilterMetadata, { workspace: scratch, event, parent: scratch }).env },
         check: (result) => {
           if (result.status === 0) throw new Error('expected paths-filter to fail without filters');
         },

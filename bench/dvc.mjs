@@ -6,7 +6,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { added, compare, ms, notMeasured, NODE24, report, ROOT, seconds } from './lib.mjs';
+import { added, compare, git, ms, notMeasured, NODE24, report, ROOT, runnerEnv, seconds } from './lib.mjs';
 
 const VENV_BIN = join(ROOT, '.tools', 'venv', 'bin');
 const DVC = join(VENV_BIN, 'dvc');
@@ -15,14 +15,9 @@ const FIXTURE = join(ROOT, '__tests__', 'fixtures', 'aura-monorepo');
 const TARGET_MS = 2000;
 const PATH = `${VENV_BIN}:${process.env.PATH}`;
 const DVC_ENV = { ...process.env, PATH, DVC_NO_ANALYTICS: '1', DVC_NO_UPDATER: '1' };
-
-function git(cwd, ...args) {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'b@x', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'b@x' },
-  }).trim();
-}
+const ACTION_YML = join(ROOT, 'dvc-repro-and-push', 'action.yml');
+/** What the action's runs add to the runner's environment: the venv's DVC, without telemetry. */
+const ACTION_ENV = { PATH, DVC_NO_ANALYTICS: '1', DVC_NO_UPDATER: '1' };
 
 /** The stand-in of the Actions cache in its own process (the timing loop blocks this one). */
 function startCacheStandIn() {
@@ -38,38 +33,6 @@ function startCacheStandIn() {
     });
     child.on('exit', (code) => reject(new Error(`the actions-cache stand-in exited with ${code}`)));
   });
-}
-
-function runnerEnv(root, workspace, extra) {
-  const runner = mkdtempSync(join(root, 'runner-'));
-  const files = { GITHUB_OUTPUT: 'output', GITHUB_STATE: 'state', GITHUB_STEP_SUMMARY: 'summary', GITHUB_ENV: 'env', GITHUB_PATH: 'path' };
-  const env = {};
-  for (const [name, file] of Object.entries(files)) {
-    env[name] = join(runner, file);
-    writeFileSync(env[name], '');
-  }
-  writeFileSync(join(runner, 'event.json'), '{}');
-  mkdirSync(join(runner, 'temp'));
-  mkdirSync(join(runner, 'tools'));
-  return {
-    runner,
-    env: {
-      ...DVC_ENV,
-      ...env,
-      ...extra,
-      CI: 'true',
-      GITHUB_ACTIONS: 'true',
-      GITHUB_EVENT_NAME: 'push',
-      GITHUB_EVENT_PATH: join(runner, 'event.json'),
-      GITHUB_WORKSPACE: workspace,
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_REPOSITORY: 'aura/bench',
-      GITHUB_REF: 'refs/heads/main',
-      RUNNER_OS: 'Linux',
-      RUNNER_TEMP: join(runner, 'temp'),
-      RUNNER_TOOL_CACHE: join(runner, 'tools'),
-    },
-  };
 }
 
 export async function run() {
@@ -90,7 +53,7 @@ export async function run() {
     const inputs = { INPUT_REMOTE: storage, INPUT_VERSION: '3.*', INPUT_CACHE: 'true', INPUT_PUSH: 'true', INPUT_CATALOG: '.github/services.yml', 'INPUT_WORKING-DIRECTORY': '.', 'INPUT_RUN-CACHE': 'true', 'INPUT_PUSH-RETRIES': '2' };
     // The run that made the state every measured run starts from: all stages reproduced, the
     // outputs pushed, dvc.lock committed, the DVC cache saved in the Actions cache.
-    const first = runnerEnv(root, origin, { ...standIn.env, ...inputs });
+    const first = runnerEnv(ACTION_YML, { workspace: origin, parent: root, extra: { ...ACTION_ENV, ...standIn.env, ...inputs } });
     execFileSync(NODE24, [BUNDLE], { cwd: origin, env: first.env, stdio: 'ignore' });
     git(origin, 'add', '-A');
     git(origin, 'commit', '-qm', 'reproduce');
@@ -105,7 +68,7 @@ export async function run() {
       before() {
         clone = join(root, `clone-${count++}`);
         git(root, 'clone', '-q', origin, clone);
-        const { env } = runnerEnv(root, clone, { ...standIn.env, ...inputs });
+        const { env } = runnerEnv(ACTION_YML, { workspace: clone, parent: root, extra: { ...ACTION_ENV, ...standIn.env, ...inputs } });
         action.options.cwd = clone;
         action.options.env = env;
         status.options.cwd = clone;

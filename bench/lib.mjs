@@ -12,6 +12,16 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const NODE24 = join(ROOT, '.tools', 'node24', 'bin', 'node');
 export const MIRRORS = process.env.AURA_MIRRORS ?? '/work/.mirror';
 
+/** git in a benchmark's scratch repository, with a fixed identity. */
+export function git(cwd, ...args) {
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'b@x', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'b@x' },
+  }).trim();
+}
+
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
